@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Installs what NakamuraMisaki needs on a Debian/Ubuntu machine, and nothing else.
+# Idempotent and non-interactive: every step first checks whether its result is already there.
+# Works as root or through sudo. Prints each action it takes.
+set -euo pipefail
+
+log() { printf '[prereqs] %s\n' "$*"; }
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { log "not root and no sudo: cannot install system packages"; exit 1; }
+  SUDO="sudo -n"
+fi
+export DEBIAN_FRONTEND=noninteractive
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then log "apt-get update"; $SUDO apt-get update -qq; apt_updated=1; fi
+  log "apt-get install $*"
+  $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# 1. .NET SDK: required, not installed here (it comes with the machine image or from Microsoft's installer).
+if ! command -v dotnet >/dev/null; then
+  log "the .NET 10 SDK is missing: install it from https://dot.net (see README)"; exit 1
+fi
+
+# 2. PostgreSQL server, 15 or newer.
+pg_major() { ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1; }
+major=$(pg_major || true)
+if [ -z "$major" ] || [ ! -x "/usr/lib/postgresql/$major/bin/initdb" ]; then
+  apt_install postgresql postgresql-contrib
+  major=$(pg_major)
+fi
+if [ "$major" -lt 15 ]; then log "PostgreSQL $major found; 15 or newer is required"; exit 1; fi
+log "PostgreSQL $major server: present"
+
+# 3. pgvector for that major version.
+sharedir="/usr/share/postgresql/$major/extension"
+if [ -f "$sharedir/vector.control" ]; then
+  log "pgvector for PostgreSQL $major: present"
+elif apt-cache show "postgresql-$major-pgvector" >/dev/null 2>&1 \
+     && apt_install "postgresql-$major-pgvector" 2>/dev/null; then
+  log "pgvector installed from the machine's package sources"
+else
+  # Debian 12 does not package pgvector: build Debian's own source package from the newer release with a
+  # throwaway apt configuration, so the machine's sources stay untouched.
+  log "pgvector not packaged here: building Debian's source package against postgresql-server-dev-$major"
+  if ! dpkg -s "postgresql-server-dev-$major" >/dev/null 2>&1 || ! command -v make >/dev/null \
+     || ! command -v gcc >/dev/null || ! command -v dpkg-source >/dev/null; then
+    apt_install "postgresql-server-dev-$major" build-essential dpkg-dev
+  fi
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  mkdir -p "$work/lists/partial" "$work/archives/partial"
+  echo "deb-src http://deb.debian.org/debian trixie main" > "$work/sources.list"
+  aptopts=(-o "Dir::Etc::SourceList=$work/sources.list" -o "Dir::Etc::SourceParts=-"
+           -o "Dir::State::Lists=$work/lists" -o "Dir::Cache::Archives=$work/archives"
+           -o "APT::Sandbox::User=root")
+  log "fetching the pgvector source package (trixie)"
+  apt-get "${aptopts[@]}" update -qq
+  (cd "$work" && apt-get "${aptopts[@]}" source --download-only -qq pgvector >/dev/null)
+  (cd "$work" && dpkg-source -x --no-check ./*.dsc src >/dev/null)
+  log "building pgvector"
+  make -s -C "$work/src" PG_CONFIG="/usr/lib/postgresql/$major/bin/pg_config" OPTFLAGS="" >/dev/null
+  $SUDO make -s -C "$work/src" PG_CONFIG="/usr/lib/postgresql/$major/bin/pg_config" install >/dev/null
+  log "pgvector installed for PostgreSQL $major"
+fi
+
+# 4. Repository-local .NET tools (dotnet-ef, for migrations by hand), from dotnet-tools.json.
+root=$(cd "$(dirname "$0")/.." && pwd)
+if ! (cd "$root" && dotnet ef --version >/dev/null 2>&1); then
+  log "dotnet tool restore (dotnet-ef)"
+  (cd "$root" && dotnet tool restore >/dev/null)
+fi
+log "done"

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NakamuraMisaki.Api.ErrorHandling;
+using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Infrastructure.Persistence;
+
+namespace NakamuraMisaki.Api;
+
+internal static class ApiServices
+{
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        // Binding failures (malformed JSON, a non-UUID id) throw, so the exception handler can name the field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "NakamuraMisaki API";
+            document.Info.Description = "Tasks, hand-offs, notes, sessions and coding-agent runs for the Slack assistant.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+        // An unreachable server must not hold readiness for the full connect timeout.
+        services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations)
+            {
+                registration.Timeout = TimeSpan.FromSeconds(5);
+            }
+        });
+        return services;
+    }
+
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // A misspelt field ("asignee_user_id") is an error, not silently ignored.
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.MaxDepth = 32;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Application.Common.Exceptions;
+using NakamuraMisaki.Domain.Common;
+using Npgsql;
+
+namespace NakamuraMisaki.Api.ErrorHandling;
+
+/// <summary>
+/// The one place where exceptions become HTTP answers (RFC 9457 problem details). Client mistakes are 4xx naming the
+/// field; an unreachable database is 503; anything else is a 500 whose body carries no stack trace or SQL.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException e => Validation(e.Errors.GroupBy(f => FieldName(f.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
+            BadHttpRequestException e => BadRequest(e),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+            DomainRuleViolationException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
+                "The resource was changed by another request; read it again and retry."),
+            _ when IsUniqueViolation(exception) => Problem(StatusCodes.Status409Conflict, "Conflict",
+                "A resource with the same identity already exists."),
+            _ when IsDatabaseUnavailable(exception) => Unavailable(context),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "Internal server error",
+                "The server could not complete the request. It has been logged.");
+        }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable for {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context, ProblemDetails = problem, Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
+        new(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+            Detail = "See errors: each key names a field of the request.",
+        };
+
+    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return Problem(exception.StatusCode, "Bad request", exception.Message);
+        }
+
+        if (exception.InnerException is JsonException json)
+        {
+            var field = JsonPathField(json.Path);
+            return Validation(new Dictionary<string, string[]>
+            {
+                [field] = [field switch
+                {
+                    "body" => "The body is not valid JSON for this request.",
+                    _ when json.Message.Contains("could not be mapped", StringComparison.Ordinal) => $"'{field}' is not a field of this request.",
+                    _ => $"'{field}' has a value of the wrong type or format.",
+                }],
+            });
+        }
+
+        return BindingFailure.TryParse(exception.Message) is { } failure
+            ? Validation(new Dictionary<string, string[]> { [FieldName(failure.Name)] = [failure.Message] })
+            : Problem(StatusCodes.Status400BadRequest, "Bad request", "The request could not be read.");
+    }
+
+    /// <summary>"$.due_at" → "due_at"; "$.items[2].title" → "items[2].title"; "$" or none → "body".</summary>
+    private static string JsonPathField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    private static string FieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
+
+    private static bool IsUniqueViolation(Exception exception) =>
+        exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true } or PostgresException { SqlState: "57P01" or "57P03" } or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ProblemDetails Unavailable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+            "The database is not reachable right now. Retry shortly; nothing was changed by a request that got this answer.");
+    }
+}

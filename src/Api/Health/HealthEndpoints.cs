@@ -1,0 +1,62 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NakamuraMisaki.Infrastructure.Health;
+
+namespace NakamuraMisaki.Api.Health;
+
+/// <summary>/health/live answers without touching the database; /health/ready reports the database and is 503 without it.</summary>
+internal static class HealthEndpoints
+{
+    public const string ReadyTag = "ready";
+
+    public static readonly string Version =
+        typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? "unknown";
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = (context, report) =>
+                context.Response.WriteAsJsonAsync(new { status = report.Status.ToString(), version = Version }, Json),
+        }).WithTags("Health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReadinessAsync,
+        }).WithTags("Health");
+    }
+
+    private static async Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    {
+        var database = report.Entries.TryGetValue("database", out var entry) ? entry : default;
+        object details;
+        if (database.Status == HealthStatus.Healthy)
+        {
+            try
+            {
+                var status = await context.RequestServices.GetRequiredService<DatabaseStatusReader>()
+                    .ReadAsync(context.RequestAborted);
+                details = new { status = "Healthy", status.ServerVersion, status.PgvectorVersion, status.PendingMigrations,
+                    status.ActiveConnections, status.IdleConnections, status.MaxConnections };
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                details = new { status = "Unhealthy", error = "The database stopped answering: " + e.GetType().Name };
+            }
+        }
+        else
+        {
+            details = new { status = database.Status.ToString(), error = database.Description ?? database.Exception?.GetType().Name };
+        }
+
+        var overall = context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? "Unhealthy" : report.Status.ToString();
+        await context.Response.WriteAsJsonAsync(new { status = overall, version = Version, database = details }, Json);
+    }
+}

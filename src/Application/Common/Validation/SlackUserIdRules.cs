@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace NakamuraMisaki.Application.Common.Validation;
+
+public static partial class SlackUserIdRules
+{
+    public const int MaxLength = 64;
+
+    /// <summary>Slack user ids: U… for workspace users, W… for Enterprise Grid users; upper-case letters and digits.</summary>
+    public static IRuleBuilderOptions<T, string?> SlackUserId<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty()
+            .MaximumLength(MaxLength)
+            .Must(id => Pattern().IsMatch(id!))
+            .WithMessage("'{PropertyName}' must be a Slack user id such as U01ABC123 (upper-case letters and digits).");
+
+    [GeneratedRegex("^[A-Z0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

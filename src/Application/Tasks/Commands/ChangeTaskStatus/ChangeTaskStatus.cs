@@ -1,0 +1,35 @@
+using Mediator;
+using NakamuraMisaki.Application.Common.Exceptions;
+
+namespace NakamuraMisaki.Application.Tasks.Commands.ChangeTaskStatus;
+
+public enum TaskTransition
+{
+    Start,
+    Complete,
+    Cancel,
+}
+
+/// <summary>start / complete / cancel. The entity refuses illegal transitions (409).</summary>
+public sealed record ChangeTaskStatus(Guid Id, TaskTransition Transition) : IRequest<TaskResponse>;
+
+public sealed class ChangeTaskStatusHandler(ITaskRepository tasks, TimeProvider clock)
+    : IRequestHandler<ChangeTaskStatus, TaskResponse>
+{
+    public async ValueTask<TaskResponse> Handle(ChangeTaskStatus request, CancellationToken cancellationToken)
+    {
+        var task = await tasks.FindForUpdateAsync(request.Id, cancellationToken)
+                   ?? throw new NotFoundException("Task", request.Id);
+        var now = clock.GetUtcNow();
+        switch (request.Transition)
+        {
+            case TaskTransition.Start: task.Start(now); break;
+            case TaskTransition.Complete: task.Complete(now); break;
+            case TaskTransition.Cancel: task.Cancel(now); break;
+            default: throw new ArgumentOutOfRangeException(nameof(request), request.Transition, null);
+        }
+
+        await tasks.SaveChangesAsync(cancellationToken);
+        return TaskResponse.From(task, now);
+    }
+}

@@ -1,0 +1,35 @@
+using Mediator;
+
+namespace NakamuraMisaki.Application.Tasks.Queries.FindTasks;
+
+/// <summary>
+/// How the Slack side resolves "complete the 資料 task": by id when the text is one, otherwise by a title fragment
+/// among the user's own tasks (assigned or created), open tasks first.
+/// </summary>
+public sealed record FindTasks(string UserId, string Query, bool IncludeClosed, int Limit)
+    : IRequest<IReadOnlyList<TaskResponse>>
+{
+    public const int DefaultLimit = 10;
+    public const int MaxQueryLength = 200;
+}
+
+public sealed class FindTasksHandler(ITaskRepository tasks, TimeProvider clock)
+    : IRequestHandler<FindTasks, IReadOnlyList<TaskResponse>>
+{
+    public async ValueTask<IReadOnlyList<TaskResponse>> Handle(FindTasks request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var query = request.Query.Trim();
+        if (Guid.TryParse(query, out var id))
+        {
+            var task = await tasks.GetAsync(id, cancellationToken);
+            return task is not null && (task.AssigneeUserId == request.UserId || task.CreatorUserId == request.UserId)
+                ? [TaskResponse.From(task, now)]
+                : [];
+        }
+
+        var found = await tasks.FindByTitleAsync(
+            request.UserId, query, request.IncludeClosed, request.Limit, cancellationToken);
+        return found.ToResponses(now);
+    }
+}

@@ -1,0 +1,15 @@
+using Mediator;
+using NakamuraMisaki.Application.Common.Exceptions;
+
+namespace NakamuraMisaki.Application.Tasks.Queries.GetTask;
+
+public sealed record GetTask(Guid Id) : IRequest<TaskResponse>;
+
+public sealed class GetTaskHandler(ITaskRepository tasks, TimeProvider clock) : IRequestHandler<GetTask, TaskResponse>
+{
+    public async ValueTask<TaskResponse> Handle(GetTask request, CancellationToken cancellationToken)
+    {
+        var task = await tasks.GetAsync(request.Id, cancellationToken) ?? throw new NotFoundException("Task", request.Id);
+        return TaskResponse.From(task, clock.GetUtcNow());
+    }
+}

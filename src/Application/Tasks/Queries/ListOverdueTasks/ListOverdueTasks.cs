@@ -1,0 +1,18 @@
+using Mediator;
+using NakamuraMisaki.Application.Common.Paging;
+
+namespace NakamuraMisaki.Application.Tasks.Queries.ListOverdueTasks;
+
+/// <summary>Open tasks past their due time, for one assignee or everyone; the most overdue first.</summary>
+public sealed record ListOverdueTasks(string? AssigneeUserId, PageRequest Page) : IRequest<Page<TaskResponse>>;
+
+public sealed class ListOverdueTasksHandler(ITaskRepository tasks, TimeProvider clock)
+    : IRequestHandler<ListOverdueTasks, Page<TaskResponse>>
+{
+    public async ValueTask<Page<TaskResponse>> Handle(ListOverdueTasks request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var page = await tasks.ListOverdueAsync(request.AssigneeUserId, now, request.Page, cancellationToken);
+        return page.ToResponses(now);
+    }
+}

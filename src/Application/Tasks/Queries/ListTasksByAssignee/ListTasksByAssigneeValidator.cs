@@ -1,0 +1,20 @@
+using FluentValidation;
+using NakamuraMisaki.Application.Common.Paging;
+using NakamuraMisaki.Application.Common.Validation;
+using NakamuraMisaki.Domain.Tasks;
+
+namespace NakamuraMisaki.Application.Tasks.Queries.ListTasksByAssignee;
+
+public sealed class ListTasksByAssigneeValidator : AbstractValidator<ListTasksByAssignee>
+{
+    public ListTasksByAssigneeValidator()
+    {
+        RuleFor(x => x.AssigneeUserId).SlackUserId().OverridePropertyName("assignee");
+        RuleFor(x => x.Statuses)
+            .Must(statuses => statuses.All(s => TaskItemStatusNames.TryParse(s, out _)))
+            .WithMessage(x => $"'{string.Join("', '", x.Statuses.Where(s => !TaskItemStatusNames.TryParse(s, out _)))}' " +
+                              "is not a status; use pending, in_progress, completed or cancelled.")
+            .OverridePropertyName("status");
+        this.ValidatePaging(x => x.Page);
+    }
+}

@@ -1,0 +1,21 @@
+using NakamuraMisaki.Domain.Tasks;
+
+namespace NakamuraMisaki.Application.Tasks;
+
+public sealed record TaskResponse(
+    Guid Id,
+    string Title,
+    string? Description,
+    string AssigneeUserId,
+    string CreatorUserId,
+    TaskItemStatus Status,
+    DateTimeOffset? DueAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? CompletedAt,
+    bool IsOverdue)
+{
+    public static TaskResponse From(TaskItem task, DateTimeOffset now) => new(
+        task.Id, task.Title, task.Description, task.AssigneeUserId, task.CreatorUserId, task.Status, task.DueAt,
+        task.CreatedAt, task.UpdatedAt, task.CompletedAt, task.IsOverdueAt(now));
+}

@@ -1,0 +1,9 @@
+namespace NakamuraMisaki.Domain.Tasks;
+
+public enum TaskItemStatus
+{
+    Pending,
+    InProgress,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,34 @@
+namespace NakamuraMisaki.Infrastructure.Database;
+
+/// <summary>
+/// The "Database" configuration section (env: Database__MaxPoolSize=…). These govern the Npgsql pool whatever the
+/// connection string says, so one place documents them (README, .env.example).
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public const string ConnectionStringName = "Default";
+
+    public int MaxPoolSize { get; set; } = 100;
+    public int MinPoolSize { get; set; } = 10;
+
+    /// <summary>Seconds to open a connection, including waiting for a free one from a busy pool.</summary>
+    public int ConnectionTimeoutSeconds { get; set; } = 15;
+    public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Seconds an idle connection above the minimum stays in the pool.</summary>
+    public int ConnectionIdleLifetimeSeconds { get; set; } = 300;
+
+    /// <summary>Seconds after which a connection is replaced (0 = never); lets a fail-over or DNS change take effect.</summary>
+    public int ConnectionLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>Statements prepared automatically per connection; hot queries skip parse/plan.</summary>
+    public int MaxAutoPrepare { get; set; } = 64;
+
+    public int MaxRetryCount { get; set; } = 3;
+
+    /// <summary>Apply pending migrations when the service starts. Always on for the embedded cluster.</summary>
+    public bool MigrateOnStartup { get; set; }
+
+    public EmbeddedPostgresOptions Embedded { get; set; } = new();
+}

@@ -1,0 +1,33 @@
+using Npgsql;
+using Pgvector.Npgsql;
+
+namespace NakamuraMisaki.Infrastructure.Database;
+
+public static class NpgsqlDataSourceFactory
+{
+    public const string ApplicationName = "NakamuraMisaki";
+
+    /// <summary>One data source (one pool) per process; every DbContext and raw command draws from it.</summary>
+    public static NpgsqlDataSource Create(string connectionString, DatabaseOptions options)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var csb = builder.ConnectionStringBuilder;
+        csb.MaxPoolSize = options.MaxPoolSize;
+        csb.MinPoolSize = Math.Min(options.MinPoolSize, options.MaxPoolSize);
+        csb.Timeout = options.ConnectionTimeoutSeconds;
+        csb.CommandTimeout = options.CommandTimeoutSeconds;
+        csb.ConnectionIdleLifetime = options.ConnectionIdleLifetimeSeconds;
+        csb.ConnectionLifetime = options.ConnectionLifetimeSeconds;
+        csb.MaxAutoPrepare = options.MaxAutoPrepare;
+        csb.AutoPrepareMinUsages = 2;
+        // No ambient System.Transactions: enlisting costs a lookup per open and is never wanted here.
+        csb.Enlist = false;
+        if (string.IsNullOrEmpty(csb.ApplicationName))
+        {
+            csb.ApplicationName = ApplicationName;
+        }
+
+        builder.UseVector();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Domain.Tasks;
+
+namespace NakamuraMisaki.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public const string MigrationsAssembly = "NakamuraMisaki.Migrations";
+
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("vector");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Application.Common.Paging;
+
+namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
+
+internal static class PagingExtensions
+{
+    public static async Task<Page<T>> ToPageAsync<T>(
+        this IQueryable<T> ordered, PageRequest page, CancellationToken cancellationToken)
+    {
+        var items = await ordered.Skip(page.Offset).Take(page.Limit).ToListAsync(cancellationToken);
+        // Skip the COUNT when the page itself shows the total: a first page that is not full.
+        var total = page.Offset == 0 && items.Count < page.Limit
+            ? items.Count
+            : await ordered.CountAsync(cancellationToken);
+        return new Page<T>(items, total, page.Limit, page.Offset);
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Application.Common.Paging;
+using NakamuraMisaki.Application.Tasks;
+using NakamuraMisaki.Domain.Tasks;
+
+namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
+
+public sealed class TaskRepository(AppDbContext db) : ITaskRepository
+{
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<TaskItem?>> GetById =
+        EF.CompileAsyncQuery((AppDbContext ctx, Guid id, CancellationToken _) =>
+            ctx.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
+
+    public void Add(TaskItem task) => db.Tasks.Add(task);
+
+    public Task<TaskItem?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Tasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+
+    public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Tasks.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    public Task<TaskItem?> GetAsync(Guid id, CancellationToken cancellationToken) => GetById(db, id, cancellationToken);
+
+    public Task<Page<TaskItem>> ListByAssigneeAsync(
+        string assigneeUserId, IReadOnlyCollection<TaskItemStatus> statuses, PageRequest page,
+        CancellationToken cancellationToken)
+    {
+        var query = db.Tasks.AsNoTracking().Where(t => t.AssigneeUserId == assigneeUserId);
+        if (statuses.Count > 0)
+        {
+            query = query.Where(t => statuses.Contains(t.Status));
+        }
+
+        // PostgreSQL sorts NULLs last in ascending order, so tasks without a due date come after dated ones.
+        return query.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).ToPageAsync(page, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TaskItem>> ListOpenDueBetweenAsync(
+        string assigneeUserId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await Open(db.Tasks.AsNoTracking())
+            .Where(t => t.AssigneeUserId == assigneeUserId && t.DueAt >= from && t.DueAt < to)
+            .OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+            .ToListAsync(cancellationToken);
+
+    public Task<Page<TaskItem>> ListOverdueAsync(
+        string? assigneeUserId, DateTimeOffset now, PageRequest page, CancellationToken cancellationToken) =>
+        ForAssignee(Open(db.Tasks.AsNoTracking()), assigneeUserId)
+            .Where(t => t.DueAt < now)
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+            .ToPageAsync(page, cancellationToken);
+
+    public Task<Page<TaskItem>> ListStaleAsync(
+        string? assigneeUserId, DateTimeOffset updatedBefore, PageRequest page, CancellationToken cancellationToken) =>
+        ForAssignee(db.Tasks.AsNoTracking(), assigneeUserId)
+            .Where(t => t.Status == TaskItemStatus.InProgress && t.UpdatedAt < updatedBefore)
+            .OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id)
+            .ToPageAsync(page, cancellationToken);
+
+    public async Task<IReadOnlyList<TaskItem>> FindByTitleAsync(
+        string userId, string titleFragment, bool includeClosed, int limit, CancellationToken cancellationToken)
+    {
+        var mine = db.Tasks.AsNoTracking().Where(t => t.AssigneeUserId == userId || t.CreatorUserId == userId);
+        if (!includeClosed)
+        {
+            mine = Open(mine);
+        }
+
+        // Substring match, not word match: Japanese titles have no spaces between words.
+        var pattern = "%" + LikePattern.Escape(titleFragment) + "%";
+        return await mine
+            .Where(t => EF.Functions.ILike(t.Title, pattern, LikePattern.EscapeCharacter))
+            .OrderBy(t => t.Status == TaskItemStatus.Completed || t.Status == TaskItemStatus.Cancelled)
+            .ThenBy(t => t.DueAt).ThenByDescending(t => t.UpdatedAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<TaskItem> Open(IQueryable<TaskItem> tasks) =>
+        tasks.Where(t => t.Status == TaskItemStatus.Pending || t.Status == TaskItemStatus.InProgress);
+
+    private static IQueryable<TaskItem> ForAssignee(IQueryable<TaskItem> tasks, string? assigneeUserId) =>
+        assigneeUserId is null ? tasks : tasks.Where(t => t.AssigneeUserId == assigneeUserId);
+}
