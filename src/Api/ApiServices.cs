@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Infrastructure.Persistence;
 
 namespace NakamuraMisaki.Api;
@@ -18,7 +19,7 @@ internal static class ApiServices
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddApiKeySecurity().AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "NakamuraMisaki API";
             document.Info.Description = "Tasks, hand-offs, notes, sessions and coding-agent runs for the Slack assistant.";

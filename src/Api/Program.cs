@@ -3,6 +3,7 @@ using NakamuraMisaki.Api;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application;
 using NakamuraMisaki.Infrastructure;
 using NakamuraMisaki.Infrastructure.Database;
@@ -10,21 +11,27 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
+builder.AddApiSecurity();
+builder.AddRequestBodyLimit();
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 
 if (embedded || app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
 {
     await app.MigrateDatabaseAsync();
 }
 
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 if (app.Environment.IsDevelopment())
 {
-    app.MapScalarApiReference();
+    app.MapScalarApiReference().AllowAnonymous();
 }
 
 app.MapHealthEndpoints();

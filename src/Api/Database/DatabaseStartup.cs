@@ -28,7 +28,7 @@ internal static class DatabaseStartup
         }
 
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Embedded ?? new();
-        var root = options.DataDirectory ?? Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");
+        var root = options.DataDirectory ?? Path.Combine(RepositoryPaths.DataDirectory(builder.Environment.ContentRootPath), "postgres");
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
         var logger = loggerFactory.CreateLogger("NakamuraMisaki.EmbeddedPostgres");
         var cluster = await EmbeddedPostgresCluster.StartAsync(root, options, logger);
@@ -48,19 +48,5 @@ internal static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // EF Core takes a database lock while migrating, so instances starting together apply each migration once.
         await db.Database.MigrateAsync();
-    }
-
-    /// <summary>The directory holding NakamuraMisaki.sln, so `dotnet run` from anywhere uses the same .data/.</summary>
-    private static string RepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NakamuraMisaki.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return start;
     }
 }

@@ -24,12 +24,12 @@ internal static class HealthEndpoints
             Predicate = _ => false,
             ResponseWriter = (context, report) =>
                 context.Response.WriteAsJsonAsync(new { status = report.Status.ToString(), version = Version }, Json),
-        }).WithTags("Health");
+        }).WithTags("Health").AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReadinessAsync,
-        }).WithTags("Health");
+        }).WithTags("Health").AllowAnonymous();
     }
 
     private static async Task WriteReadinessAsync(HttpContext context, HealthReport report)

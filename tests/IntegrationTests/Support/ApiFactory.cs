@@ -16,6 +16,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where the test clock starts after each reset: 12:00 in Tokyo.</summary>
     public static readonly DateTimeOffset Epoch = new(2026, 6, 15, 3, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The API key every client from this factory sends; its SHA-256 is what the service is configured with.</summary>
+    public const string ApiKey = "test-key-7c0ffee";
+    public const string ApiClient = "tests";
+
     private Respawner? _respawner;
 
     public TestDatabase Database { get; private set; } = null!;
@@ -49,11 +53,25 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:MinPoolSize", "0");
+        builder.UseSetting("Auth:ApiKeys:0:Client", ApiClient);
+        builder.UseSetting("Auth:ApiKeys:0:Sha256", Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))));
+        // High enough that no functional test meets it; the rate-limit tests lower it on their own host.
+        builder.UseSetting("RateLimiting:PermitsPerSecond", "100000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    /// <summary>A client that sends no API key (factory clients always do).</summary>
+    public HttpClient CreateAnonymousClient() => Server.CreateClient();
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,0 +1,123 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NakamuraMisaki.Api.Security;
+using NakamuraMisaki.IntegrationTests.Support;
+using NakamuraMisaki.IntegrationTests.Tasks;
+
+namespace NakamuraMisaki.IntegrationTests.Security;
+
+public sealed class ApiKeyTests(ApiFactory factory) : ApiTest(factory)
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer wrong-key")]
+    [InlineData("Bearer ")]
+    [InlineData("Basic dGVzdDp0ZXN0")]
+    [InlineData("test-key-7c0ffee")]
+    public async Task Api_requests_without_a_valid_key_answer_401_problem_details(string? authorization)
+    {
+        using var client = Factory.CreateAnonymousClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{TaskRequests.Route}/{Guid.NewGuid()}");
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        var response = await client.SendAsync(request);
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task A_valid_key_is_accepted_and_writes_are_refused_without_one()
+    {
+        using var anonymous = Factory.CreateAnonymousClient();
+        var refused = await anonymous.PostAsync(TaskRequests.Route, TaskRequests.Json(
+            """{"title":"x","assignee_user_id":"U0ALICE01","creator_user_id":"U0BOB0002"}"""));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(0, (await Client.GetOkJsonAsync($"{TaskRequests.Route}?assignee=U0ALICE01")).GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/openapi/v1.json")]
+    public async Task Health_and_the_openapi_document_stay_anonymous(string path)
+    {
+        using var anonymous = Factory.CreateAnonymousClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_declares_the_bearer_scheme_on_api_operations()
+    {
+        var document = await Client.GetOkJsonAsync("/openapi/v1.json");
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var create = document.GetProperty("paths").GetProperty("/api/v1/tasks").GetProperty("post");
+        Assert.True(create.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+    }
+
+    [Fact]
+    public void Key_comparison_finds_the_client_of_a_hashed_key_and_nothing_else()
+    {
+        var store = new ApiKeyStore(Options.Create(new ApiKeyOptions
+        {
+            ApiKeys =
+            [
+                new() { Client = "bot", Sha256 = ApiKeyStore.Hash("k1") },
+                new() { Client = "agent", Sha256 = ApiKeyStore.Hash("k2") },
+            ],
+        }));
+        Assert.Equal("bot", store.FindClient("k1"));
+        Assert.Equal("agent", store.FindClient("k2"));
+        Assert.Null(store.FindClient("k3"));
+        Assert.Null(store.FindClient(""));
+    }
+
+    [Fact]
+    public async Task Outside_development_a_service_without_keys_refuses_to_start()
+    {
+        await using var noKeys = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("ConnectionStrings:Default", Factory.Database.ConnectionString);
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => noKeys.CreateClient());
+        Assert.Contains("No API key is configured", error.ToString());
+    }
+
+    [Fact]
+    public void In_development_a_key_is_generated_once_and_kept()
+    {
+        var root = Directory.CreateTempSubdirectory("nakamura-devkey-").FullName;
+        try
+        {
+            string Configure()
+            {
+                var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+                {
+                    EnvironmentName = Environments.Development, ContentRootPath = root,
+                });
+                DevelopmentApiKey.AddWhenUnconfigured(builder);
+                return builder.Configuration["Auth:ApiKeys:0:Sha256"]!;
+            }
+
+            var first = Configure();
+            var key = File.ReadAllText(Path.Combine(root, ".data", "dev-api-key")).Trim();
+            Assert.Equal(ApiKeyStore.Hash(key), first);
+            Assert.Equal(first, Configure());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
