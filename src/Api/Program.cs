@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NakamuraMisaki.Api;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
@@ -6,11 +5,11 @@ using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application;
 using NakamuraMisaki.Infrastructure;
-using NakamuraMisaki.Infrastructure.Database;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
+builder.AddMigrations(embedded);
 builder.AddApiSecurity();
 builder.AddRequestBodyLimit();
 builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddApi();
@@ -23,11 +22,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 
-if (embedded || app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
-{
-    await app.MigrateDatabaseAsync();
-}
-
+await app.MigrateEmbeddedAsync(embedded);
 app.MapOpenApi().AllowAnonymous();
 if (app.Environment.IsDevelopment())
 {

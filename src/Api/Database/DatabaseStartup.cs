@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Database.Embedded;
-using NakamuraMisaki.Infrastructure.Persistence;
 
 namespace NakamuraMisaki.Api.Database;
 
@@ -42,11 +41,23 @@ internal static class DatabaseStartup
         return true;
     }
 
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// The embedded cluster was just started here, so its schema is brought up to date before the first request. An
+    /// external database may not be up yet: with Database:MigrateOnStartup it is migrated in the background, retrying.
+    /// </summary>
+    public static void AddMigrations(this WebApplicationBuilder builder, bool embedded)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        // EF Core takes a database lock while migrating, so instances starting together apply each migration once.
-        await db.Database.MigrateAsync();
+        if (!embedded && builder.Configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.MigrateOnStartup)}"))
+        {
+            builder.Services.AddHostedService<DatabaseMigrationService>();
+        }
+    }
+
+    public static async Task MigrateEmbeddedAsync(this WebApplication app, bool embedded)
+    {
+        if (embedded)
+        {
+            await DatabaseMigrationService.MigrateAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None);
+        }
     }
 }

@@ -42,8 +42,15 @@ internal static class HealthEndpoints
             {
                 var status = await context.RequestServices.GetRequiredService<DatabaseStatusReader>()
                     .ReadAsync(context.RequestAborted);
-                details = new { status = "Healthy", status.ServerVersion, status.PgvectorVersion, status.PendingMigrations,
-                    status.ActiveConnections, status.IdleConnections, status.MaxConnections };
+                // A schema behind the code is not ready: requests would fail on missing tables or columns.
+                var current = status.PendingMigrations == 0;
+                if (!current)
+                {
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                }
+
+                details = new { status = current ? "Healthy" : "Unhealthy", status.ServerVersion, status.PgvectorVersion,
+                    status.PendingMigrations, status.ActiveConnections, status.IdleConnections, status.MaxConnections };
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -19,6 +19,9 @@ public sealed class DatabaseOptions
     /// <summary>Seconds an idle connection above the minimum stays in the pool.</summary>
     public int ConnectionIdleLifetimeSeconds { get; set; } = 300;
 
+    /// <summary>How often the pool looks for idle connections to close; at most ConnectionIdleLifetimeSeconds.</summary>
+    public int ConnectionPruningIntervalSeconds { get; set; } = 10;
+
     /// <summary>Seconds after which a connection is replaced (0 = never); lets a fail-over or DNS change take effect.</summary>
     public int ConnectionLifetimeSeconds { get; set; } = 3600;
 

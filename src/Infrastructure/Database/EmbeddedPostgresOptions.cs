@@ -14,6 +14,6 @@ public sealed class EmbeddedPostgresOptions
     /// <summary>The PostgreSQL bin directory; default: the newest /usr/lib/postgresql/N/bin, or pg_config's.</summary>
     public string? BinDirectory { get; set; }
 
-    /// <summary>false turns off fsync and synchronous commit: for throwaway test clusters only.</summary>
+    /// <summary>false turns off fsync: commits survive a server crash but not an OS crash. For throwaway test clusters.</summary>
     public bool Durable { get; set; } = true;
 }

@@ -17,6 +17,7 @@ public static class NpgsqlDataSourceFactory
         csb.Timeout = options.ConnectionTimeoutSeconds;
         csb.CommandTimeout = options.CommandTimeoutSeconds;
         csb.ConnectionIdleLifetime = options.ConnectionIdleLifetimeSeconds;
+        csb.ConnectionPruningInterval = Math.Min(options.ConnectionPruningIntervalSeconds, options.ConnectionIdleLifetimeSeconds);
         csb.ConnectionLifetime = options.ConnectionLifetimeSeconds;
         csb.MaxAutoPrepare = options.MaxAutoPrepare;
         csb.AutoPrepareMinUsages = 2;

@@ -20,15 +20,35 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string ApiKey = "test-key-7c0ffee";
     public const string ApiClient = "tests";
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Respawner? _respawner;
 
-    public TestDatabase Database { get; private set; } = null!;
+    /// <summary>The shared instance: its own throwaway database, started by <see cref="InitializeAsync"/>.</summary>
+    public ApiFactory()
+        : this(null, new Dictionary<string, string>())
+    {
+    }
+
+    private ApiFactory(TestDatabase? database, IReadOnlyDictionary<string, string> settings)
+    {
+        Database = database!;
+        _settings = settings;
+    }
+
+    public TestDatabase Database { get; private set; }
+
+    /// <summary>
+    /// A separate host, for tests that stop the database or change pool settings; <paramref name="database"/> null means
+    /// a new throwaway one. Disposing it (IAsyncLifetime) removes the database.
+    /// </summary>
+    public static ApiFactory Separate(TestDatabase? database, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(database, settings ?? new Dictionary<string, string>());
     public TestClock Clock { get; } = new(Epoch);
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.StartAsync();
-        _ = Services; // builds the host, which applies the migrations
+        Database ??= await TestDatabase.StartAsync();
+        await WaitUntilReadyAsync(); // the host migrates in the background (Database:MigrateOnStartup)
         await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
@@ -37,6 +57,27 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             SchemasToInclude = ["public"],
             TablesToIgnore = ["__EFMigrationsHistory"],
         });
+    }
+
+    public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
+    {
+        using var client = CreateAnonymousClient();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var response = await client.GetAsync("/health/ready");
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Not ready: " + await response.Content.ReadAsStringAsync());
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     public async Task ResetAsync()
@@ -58,6 +99,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))));
         // High enough that no functional test meets it; the rate-limit tests lower it on their own host.
         builder.UseSetting("RateLimiting:PermitsPerSecond", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
