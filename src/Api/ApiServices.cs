@@ -46,5 +46,6 @@ internal static class ApiServices
         // A misspelt field ("asignee_user_id") is an error, not silently ignored.
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.MaxDepth = 32;
+        json.Converters.Add(new NakamuraMisaki.Api.Json.StorableStringConverter());
     }
 }

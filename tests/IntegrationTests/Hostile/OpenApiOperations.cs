@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace NakamuraMisaki.IntegrationTests.Hostile;
+
+/// <summary>The API's operations as its own OpenAPI document describes them, so new endpoints are covered by default.</summary>
+internal sealed record OpenApiOperation(
+    string Method, string Path, IReadOnlyList<OpenApiParameter> Parameters, JsonElement? BodySchema)
+{
+    public static IReadOnlyList<OpenApiOperation> ReadAll(JsonElement document)
+    {
+        var operations = new List<OpenApiOperation>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var op in path.Value.EnumerateObject())
+            {
+                var parameters = op.Value.TryGetProperty("parameters", out var ps)
+                    ? ps.EnumerateArray().Select(p => new OpenApiParameter(
+                        p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!,
+                        p.TryGetProperty("required", out var r) && r.GetBoolean(),
+                        p.TryGetProperty("schema", out var s) ? Resolve(document, s) : default)).ToArray()
+                    : [];
+                JsonElement? body = op.Value.TryGetProperty("requestBody", out var rb)
+                    && rb.GetProperty("content").TryGetProperty("application/json", out var json)
+                    ? Resolve(document, json.GetProperty("schema"))
+                    : null;
+                operations.Add(new OpenApiOperation(op.Name.ToUpperInvariant(), path.Name, parameters, body));
+            }
+        }
+
+        return operations;
+    }
+
+    public static JsonElement Resolve(JsonElement document, JsonElement schema)
+    {
+        while (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference))
+        {
+            var name = reference.GetString()!.Split('/').Last();
+            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(name);
+        }
+
+        return schema;
+    }
+}
+
+internal sealed record OpenApiParameter(string Name, string In, bool Required, JsonElement Schema);
