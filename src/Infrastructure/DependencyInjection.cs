@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application.AgentTasks;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Health;
@@ -29,6 +30,7 @@ public static class DependencyInjection
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxRetryCount));
 
         services.AddScoped<ITaskRepository, TaskRepository>();
+        services.AddScoped<IAgentTaskRepository, AgentTaskRepository>();
         services.AddScoped<DatabaseStatusReader>();
         return services;
     }
