@@ -52,6 +52,8 @@ internal static class ApiServices
         // A misspelt field ("asignee_user_id") is an error, not silently ignored.
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.MaxDepth = 32;
+        // "limit": "10" is a type error, not a number: the web defaults would quietly accept it.
+        json.NumberHandling = JsonNumberHandling.Strict;
         json.Converters.Add(new NakamuraMisaki.Api.Json.StorableStringConverter());
     }
 }
