@@ -6,7 +6,6 @@ using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Application.Tasks.Commands.ChangeTaskStatus;
-using NakamuraMisaki.Application.Tasks.Commands.CreateTask;
 using NakamuraMisaki.Application.Tasks.Commands.DeleteTask;
 using NakamuraMisaki.Application.Tasks.Queries.FindTasks;
 using NakamuraMisaki.Application.Tasks.Queries.GetTask;
@@ -45,72 +44,80 @@ public static class TaskEndpoints
         endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesPreconditionFailed();
 
-    public static async Task<Created<TaskResponse>> CreateTask(CreateTask body, ISender sender, CancellationToken ct)
+    public static async Task<Created<TaskResponse>> CreateTask(
+        CreateTaskBody body, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
     {
-        var task = await sender.Send(body, ct);
+        var task = await sender.Send(body.ToCommand(actingUser), ct);
         return TypedResults.Created($"/api/v1/tasks/{task.Id}", task);
     }
 
-    public static async Task<Ok<TaskResponse>> GetTask(Guid id, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetTask(id), ct));
+    public static async Task<Ok<TaskResponse>> GetTask(
+        Guid id, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetTask(id, actingUser ?? ""), ct));
 
     public static async Task<Ok<TaskResponse>> UpdateTask(
-        Guid id, UpdateTaskBody body, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender,
-        CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(body.ToCommand(id) with { ExpectedVersion = ifMatch?.Version }, ct));
+        Guid id, UpdateTaskBody body, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser,
+        ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(body.ToCommand(id, actingUser ?? "") with { ExpectedVersion = ifMatch?.Version }, ct));
 
     public static async Task<NoContent> DeleteTask(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender, CancellationToken ct)
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        CancellationToken ct)
     {
-        await sender.Send(new DeleteTask(id, ifMatch?.Version), ct);
+        await sender.Send(new DeleteTask(id, actingUser ?? "", ifMatch?.Version), ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>pending → in_progress. Anything else answers 409.</summary>
     public static Task<Ok<TaskResponse>> StartTask(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender, CancellationToken ct) =>
-        Transition(new ChangeTaskStatus(id, TaskTransition.Start, ifMatch?.Version), sender, ct);
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        CancellationToken ct) =>
+        Transition(new ChangeTaskStatus(id, TaskTransition.Start, actingUser ?? "", ifMatch?.Version), sender, ct);
 
     /// <summary>pending or in_progress → completed, setting completed_at. A cancelled or completed task answers 409.</summary>
     public static Task<Ok<TaskResponse>> CompleteTask(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender, CancellationToken ct) =>
-        Transition(new ChangeTaskStatus(id, TaskTransition.Complete, ifMatch?.Version), sender, ct);
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        CancellationToken ct) =>
+        Transition(new ChangeTaskStatus(id, TaskTransition.Complete, actingUser ?? "", ifMatch?.Version), sender, ct);
 
     /// <summary>pending or in_progress → cancelled. A completed or cancelled task answers 409.</summary>
     public static Task<Ok<TaskResponse>> CancelTask(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender, CancellationToken ct) =>
-        Transition(new ChangeTaskStatus(id, TaskTransition.Cancel, ifMatch?.Version), sender, ct);
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        CancellationToken ct) =>
+        Transition(new ChangeTaskStatus(id, TaskTransition.Cancel, actingUser ?? "", ifMatch?.Version), sender, ct);
 
     private static async Task<Ok<TaskResponse>> Transition(ChangeTaskStatus command, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(command, ct));
 
-    /// <param name="assignee">Slack user id of the assignee.</param>
+    /// <param name="assignee">Slack user id of the assignee; default: the acting user.</param>
     /// <param name="status">Repeat to allow several: pending, in_progress, completed, cancelled.</param>
     public static async Task<Ok<Page<TaskResponse>>> ListTasksByAssignee(
-        [FromQuery] string assignee, [FromQuery] string[]? status, ISender sender, CancellationToken ct,
-        [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListTasksByAssignee(assignee, status ?? [], new PageRequest(limit, offset)), ct));
+        [FromQuery] string? assignee, [FromQuery] string[]? status, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        CancellationToken ct, [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
+        TypedResults.Ok(await sender.Send(new ListTasksByAssignee(
+            assignee ?? actingUser ?? "", status ?? [], new PageRequest(limit, offset), actingUser ?? ""), ct));
 
+    /// <param name="assignee">Slack user id of the assignee; default: the acting user.</param>
     /// <param name="tz">IANA time zone of the user's day (default Asia/Tokyo).</param>
     public static async Task<Ok<IReadOnlyList<TaskResponse>>> ListTasksDueToday(
-        [FromQuery] string assignee, ISender sender, CancellationToken ct, [FromQuery] string tz = TimeZoneRules.DefaultTimeZone) =>
-        TypedResults.Ok(await sender.Send(new ListTasksDueToday(assignee, tz), ct));
+        [FromQuery] string? assignee, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
+        [FromQuery] string tz = TimeZoneRules.DefaultTimeZone) =>
+        TypedResults.Ok(await sender.Send(new ListTasksDueToday(assignee ?? actingUser ?? "", tz, actingUser ?? ""), ct));
 
     public static async Task<Ok<Page<TaskResponse>>> ListOverdueTasks(
-        [FromQuery] string? assignee, ISender sender, CancellationToken ct,
+        [FromQuery] string? assignee, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
         [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListOverdueTasks(assignee, new PageRequest(limit, offset)), ct));
+        TypedResults.Ok(await sender.Send(new ListOverdueTasks(assignee, new PageRequest(limit, offset), actingUser ?? ""), ct));
 
     public static async Task<Ok<Page<TaskResponse>>> ListStaleTasks(
-        [FromQuery] string? assignee, ISender sender, CancellationToken ct, [FromQuery] int days = 3,
-        [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListStaleTasks(days, assignee, new PageRequest(limit, offset)), ct));
+        [FromQuery] string? assignee, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
+        [FromQuery] int days = 3, [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
+        TypedResults.Ok(await sender.Send(new ListStaleTasks(days, assignee, new PageRequest(limit, offset), actingUser ?? ""), ct));
 
-    /// <param name="user">Slack user id: only tasks they are assigned or created are searched.</param>
     /// <param name="q">A task id, or a fragment of the title (substring match; works for Japanese).</param>
     public static async Task<Ok<IReadOnlyList<TaskResponse>>> FindTasks(
-        [FromQuery] string user, [FromQuery] string q, ISender sender, CancellationToken ct,
+        [FromQuery] string q, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
         [FromQuery(Name = "include_closed")] bool includeClosed = false,
         [FromQuery] int limit = Application.Tasks.Queries.FindTasks.FindTasks.DefaultLimit) =>
-        TypedResults.Ok(await sender.Send(new FindTasks(user, q, includeClosed, limit), ct));
+        TypedResults.Ok(await sender.Send(new FindTasks(q, includeClosed, limit, actingUser ?? ""), ct));
 }

@@ -100,8 +100,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     private static string JsonPathField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
-    private static string FieldName(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
+    /// <summary>Names a request member as the client sent it: a JSON/query name in snake_case, or the header it came from.</summary>
+    private static string FieldName(string propertyName) => propertyName == Endpoints.ActingUser.RequestMember
+        ? Endpoints.ActingUser.Header
+        : string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
 
     private static bool IsUniqueViolation(Exception exception) =>
         exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -69,7 +69,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
                 {
                     var response = await client.PostAsJsonAsync(TaskRequests.Route, new
                     {
-                        title = $"w{worker}-{i}", assignee_user_id = TaskRequests.Alice, creator_user_id = TaskRequests.Bob,
+                        title = $"w{worker}-{i}", assignee_user_id = TaskRequests.Alice,
                     });
                     statuses.Add(response.StatusCode);
                     if (response.StatusCode == HttpStatusCode.Created)

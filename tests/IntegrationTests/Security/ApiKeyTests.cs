@@ -38,7 +38,7 @@ public sealed class ApiKeyTests(ApiFactory factory) : ApiTest(factory)
     {
         using var anonymous = Factory.CreateAnonymousClient();
         var refused = await anonymous.PostAsync(TaskRequests.Route, TaskRequests.Json(
-            """{"title":"x","assignee_user_id":"U0ALICE01","creator_user_id":"U0BOB0002"}"""));
+            """{"title":"x","assignee_user_id":"U0ALICE01"}"""));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(0, (await Client.GetOkJsonAsync($"{TaskRequests.Route}?assignee=U0ALICE01")).GetProperty("total").GetInt32());
     }

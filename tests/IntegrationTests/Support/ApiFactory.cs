@@ -20,6 +20,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string ApiKey = "test-key-7c0ffee";
     public const string ApiClient = "tests";
 
+    /// <summary>Whom factory clients act for (X-Slack-User-Id) unless a request says otherwise.</summary>
+    public const string DefaultActingUser = "U0ALICE01";
+
     private readonly IReadOnlyDictionary<string, string> _settings;
     private Respawner? _respawner;
 
@@ -118,6 +121,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         base.ConfigureClient(client);
         client.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
+        client.DefaultRequestHeaders.Add("X-Slack-User-Id", DefaultActingUser);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

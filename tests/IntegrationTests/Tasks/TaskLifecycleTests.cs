@@ -11,10 +11,11 @@ public sealed class TaskLifecycleTests(ApiFactory factory) : ApiTest(factory)
     public async Task Creating_a_task_stores_it_pending_and_answers_201_with_its_location()
     {
         var due = new DateTimeOffset(2026, 6, 20, 18, 0, 0, TimeSpan.FromHours(9));
-        var response = await Client.PostAsJsonAsync(Route, new
+        using var create = new HttpRequestMessage(HttpMethod.Post, Route)
         {
-            title = "週次レポート", description = "売上の数字を入れる", assignee_user_id = Alice, creator_user_id = Bob, due_at = due,
-        });
+            Content = JsonContent.Create(new { title = "週次レポート", description = "売上の数字を入れる", assignee_user_id = Alice, due_at = due }),
+        }.ActAs(Bob);
+        var response = await Client.SendAsync(create);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await ReadJsonAsync(response);
@@ -102,7 +103,7 @@ public sealed class TaskLifecycleTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(ApiFactory.Epoch.AddMinutes(3), stored.GetProperty("updated_at").GetDateTimeOffset());
 
         await Client.PatchAsync($"{Route}/{task.Id()}", Json($$"""{"assignee_user_id":"{{Bob}}","description":null}"""));
-        stored = await Client.GetOkJsonAsync($"{Route}/{task.Id()}");
+        stored = await Client.GetOkJsonAsync($"{Route}/{task.Id()}", Bob); // Alice handed it on: now Bob's alone
         Assert.Equal(Bob, stored.GetProperty("assignee_user_id").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, stored.GetProperty("description").ValueKind);
         Assert.Equal("新しい題", stored.GetProperty("title").GetString());

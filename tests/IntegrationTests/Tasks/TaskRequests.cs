@@ -15,18 +15,26 @@ internal static class TaskRequests
         this HttpClient client, string title = "資料を作る", string assignee = Alice, string creator = Bob,
         DateTimeOffset? dueAt = null, string? description = null)
     {
-        var response = await client.PostAsJsonAsync(Route, new
+        using var request = new HttpRequestMessage(HttpMethod.Post, Route)
         {
-            title, description, assignee_user_id = assignee, creator_user_id = creator, due_at = dueAt,
-        });
+            Content = JsonContent.Create(new { title, description, assignee_user_id = assignee, due_at = dueAt }),
+        };
+        request.ActAs(creator);
+        var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    public static async Task<JsonElement> GetOkJsonAsync(this HttpClient client, string uri)
+    public static async Task<JsonElement> GetOkJsonAsync(this HttpClient client, string uri, string? actingUser = null)
     {
-        var response = await client.GetAsync(uri);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (actingUser is not null)
+        {
+            request.ActAs(actingUser);
+        }
+
+        var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{uri}: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
@@ -34,6 +42,14 @@ internal static class TaskRequests
 
     public static Task<HttpResponseMessage> TransitionAsync(this HttpClient client, JsonElement task, string transition) =>
         client.PostAsync($"{Route}/{task.Id()}/{transition}", null);
+
+    /// <summary>Sends the request on behalf of <paramref name="user"/> instead of the client's default acting user.</summary>
+    public static HttpRequestMessage ActAs(this HttpRequestMessage request, string user)
+    {
+        request.Headers.Remove("X-Slack-User-Id");
+        request.Headers.Add("X-Slack-User-Id", user);
+        return request;
+    }
 
     public static string Id(this JsonElement task) => task.GetProperty("id").GetString()!;
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Common.Behaviours;
 
@@ -16,20 +17,25 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        if (message is IActingUserRequest onBehalfOf)
+        {
+            failures.AddRange((await ActingUserValidator.Instance.ValidateAsync(onBehalfOf, cancellationToken)).Errors);
+        }
+
         if (_validators.Length > 0)
         {
             var context = new ValidationContext<TMessage>(message);
-            var failures = new List<FluentValidation.Results.ValidationFailure>();
             foreach (var validator in _validators)
             {
                 var result = await validator.ValidateAsync(context, cancellationToken);
                 failures.AddRange(result.Errors);
             }
+        }
 
-            if (failures.Count > 0)
-            {
-                throw new ValidationException(failures);
-            }
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
         }
 
         return await next(message, cancellationToken);

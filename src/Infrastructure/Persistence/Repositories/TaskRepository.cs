@@ -8,30 +8,31 @@ namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
 public sealed class TaskRepository(AppDbContext db) : ITaskRepository
 {
-    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<TaskItem?>> GetById =
-        EF.CompileAsyncQuery((AppDbContext ctx, Guid id, CancellationToken _) =>
-            ctx.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
+    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<TaskItem?>> GetById =
+        EF.CompileAsyncQuery((AppDbContext ctx, Guid id, string viewer, CancellationToken _) =>
+            ctx.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id && (t.AssigneeUserId == viewer || t.CreatorUserId == viewer)));
 
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
-    public Task<TaskItem?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Tasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+    public Task<TaskItem?> FindForUpdateAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
+        VisibleTo(db.Tasks, viewer).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
 
     public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
-    public async Task<bool> DeleteAsync(Guid id, uint? expectedVersion, CancellationToken cancellationToken) =>
-        await db.Tasks.Where(t => t.Id == id).WithVersion(expectedVersion).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> DeleteAsync(Guid id, string viewer, uint? expectedVersion, CancellationToken cancellationToken) =>
+        await VisibleTo(db.Tasks, viewer).Where(t => t.Id == id).WithVersion(expectedVersion).ExecuteDeleteAsync(cancellationToken) > 0;
 
-    public Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Tasks.AnyAsync(t => t.Id == id, cancellationToken);
+    public Task<bool> ExistsAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
+        VisibleTo(db.Tasks, viewer).AnyAsync(t => t.Id == id, cancellationToken);
 
-    public Task<TaskItem?> GetAsync(Guid id, CancellationToken cancellationToken) => GetById(db, id, cancellationToken);
+    public Task<TaskItem?> GetAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
+        GetById(db, id, viewer, cancellationToken);
 
     public Task<Page<TaskItem>> ListByAssigneeAsync(
-        string assigneeUserId, IReadOnlyCollection<TaskItemStatus> statuses, PageRequest page,
+        string assigneeUserId, IReadOnlyCollection<TaskItemStatus> statuses, PageRequest page, string viewer,
         CancellationToken cancellationToken)
     {
-        var query = db.Tasks.AsNoTracking().Where(t => t.AssigneeUserId == assigneeUserId);
+        var query = VisibleTo(db.Tasks.AsNoTracking(), viewer).Where(t => t.AssigneeUserId == assigneeUserId);
         if (statuses.Count > 0)
         {
             query = query.Where(t => statuses.Contains(t.Status));
@@ -42,30 +43,31 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
     }
 
     public async Task<IReadOnlyList<TaskItem>> ListOpenDueBetweenAsync(
-        string assigneeUserId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        await Open(db.Tasks.AsNoTracking())
+        string assigneeUserId, DateTimeOffset from, DateTimeOffset to, string viewer, CancellationToken cancellationToken) =>
+        await Open(VisibleTo(db.Tasks.AsNoTracking(), viewer))
             .Where(t => t.AssigneeUserId == assigneeUserId && t.DueAt >= from && t.DueAt < to)
             .OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
             .ToListAsync(cancellationToken);
 
     public Task<Page<TaskItem>> ListOverdueAsync(
-        string? assigneeUserId, DateTimeOffset now, PageRequest page, CancellationToken cancellationToken) =>
-        ForAssignee(Open(db.Tasks.AsNoTracking()), assigneeUserId)
+        string? assigneeUserId, DateTimeOffset now, PageRequest page, string viewer, CancellationToken cancellationToken) =>
+        ForAssignee(Open(VisibleTo(db.Tasks.AsNoTracking(), viewer)), assigneeUserId)
             .Where(t => t.DueAt < now)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .ToPageAsync(page, cancellationToken);
 
     public Task<Page<TaskItem>> ListStaleAsync(
-        string? assigneeUserId, DateTimeOffset updatedBefore, PageRequest page, CancellationToken cancellationToken) =>
-        ForAssignee(db.Tasks.AsNoTracking(), assigneeUserId)
+        string? assigneeUserId, DateTimeOffset updatedBefore, PageRequest page, string viewer,
+        CancellationToken cancellationToken) =>
+        ForAssignee(VisibleTo(db.Tasks.AsNoTracking(), viewer), assigneeUserId)
             .Where(t => t.Status == TaskItemStatus.InProgress && t.UpdatedAt < updatedBefore)
             .OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id)
             .ToPageAsync(page, cancellationToken);
 
     public async Task<IReadOnlyList<TaskItem>> FindByTitleAsync(
-        string userId, string titleFragment, bool includeClosed, int limit, CancellationToken cancellationToken)
+        string viewer, string titleFragment, bool includeClosed, int limit, CancellationToken cancellationToken)
     {
-        var mine = db.Tasks.AsNoTracking().Where(t => t.AssigneeUserId == userId || t.CreatorUserId == userId);
+        var mine = VisibleTo(db.Tasks.AsNoTracking(), viewer);
         if (!includeClosed)
         {
             mine = Open(mine);
@@ -80,6 +82,10 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
             .Take(limit)
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>A task exists for its assignee and its creator only.</summary>
+    private static IQueryable<TaskItem> VisibleTo(IQueryable<TaskItem> tasks, string viewer) =>
+        tasks.Where(t => t.AssigneeUserId == viewer || t.CreatorUserId == viewer);
 
     private static IQueryable<TaskItem> Open(IQueryable<TaskItem> tasks) =>
         tasks.Where(t => t.Status == TaskItemStatus.Pending || t.Status == TaskItemStatus.InProgress);

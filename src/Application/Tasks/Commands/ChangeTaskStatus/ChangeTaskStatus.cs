@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Exceptions;
 
@@ -12,15 +13,15 @@ public enum TaskTransition
 }
 
 /// <summary>start / complete / cancel. The entity refuses illegal transitions (409).</summary>
-public sealed record ChangeTaskStatus(Guid Id, TaskTransition Transition, uint? ExpectedVersion = null)
-    : IRequest<TaskResponse>;
+public sealed record ChangeTaskStatus(Guid Id, TaskTransition Transition, string ActingUserId, uint? ExpectedVersion = null)
+    : IRequest<TaskResponse>, IActingUserRequest;
 
 public sealed class ChangeTaskStatusHandler(ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ChangeTaskStatus, TaskResponse>
 {
     public async ValueTask<TaskResponse> Handle(ChangeTaskStatus request, CancellationToken cancellationToken)
     {
-        var task = await tasks.FindForUpdateAsync(request.Id, cancellationToken)
+        var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
                    ?? throw new NotFoundException("Task", request.Id);
         task.EnsureVersion(request.ExpectedVersion, "Task", request.Id);
         var now = clock.GetUtcNow();

@@ -1,11 +1,13 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Domain.Tasks;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.CreateTask;
 
+/// <summary>The acting user creates the task (its creator) and may assign it to anyone, themselves included.</summary>
 public sealed record CreateTask(
-    string Title, string? Description, string AssigneeUserId, string CreatorUserId, DateTimeOffset? DueAt)
-    : IRequest<TaskResponse>;
+    string Title, string? Description, string AssigneeUserId, DateTimeOffset? DueAt, string ActingUserId)
+    : IRequest<TaskResponse>, IActingUserRequest;
 
 public sealed class CreateTaskHandler(ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<CreateTask, TaskResponse>
@@ -14,7 +16,7 @@ public sealed class CreateTaskHandler(ITaskRepository tasks, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var task = TaskItem.Create(
-            request.Title, request.Description, request.AssigneeUserId, request.CreatorUserId, request.DueAt, now);
+            request.Title, request.Description, request.AssigneeUserId, request.ActingUserId, request.DueAt, now);
         tasks.Add(task);
         await tasks.SaveChangesAsync(cancellationToken);
         return TaskResponse.From(task, now);

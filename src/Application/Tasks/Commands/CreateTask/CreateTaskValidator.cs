@@ -10,6 +10,5 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTask>
         RuleFor(x => x.Title).TaskTitle();
         RuleFor(x => x.Description).TaskDescription();
         RuleFor(x => x.AssigneeUserId).SlackUserId();
-        RuleFor(x => x.CreatorUserId).SlackUserId();
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Exceptions;
@@ -12,14 +13,15 @@ public sealed record UpdateTask(
     Optional<string?> Description,
     Optional<DateTimeOffset?> DueAt,
     Optional<string?> AssigneeUserId,
-    uint? ExpectedVersion = null) : IRequest<TaskResponse>;
+    string ActingUserId,
+    uint? ExpectedVersion = null) : IRequest<TaskResponse>, IActingUserRequest;
 
 public sealed class UpdateTaskHandler(ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<UpdateTask, TaskResponse>
 {
     public async ValueTask<TaskResponse> Handle(UpdateTask request, CancellationToken cancellationToken)
     {
-        var task = await tasks.FindForUpdateAsync(request.Id, cancellationToken)
+        var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
                    ?? throw new NotFoundException("Task", request.Id);
         task.EnsureVersion(request.ExpectedVersion, "Task", request.Id);
         var now = clock.GetUtcNow();

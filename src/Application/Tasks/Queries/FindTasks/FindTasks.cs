@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Tasks.Queries.FindTasks;
 
@@ -6,8 +7,8 @@ namespace NakamuraMisaki.Application.Tasks.Queries.FindTasks;
 /// How the Slack side resolves "complete the 資料 task": by id when the text is one, otherwise by a title fragment
 /// among the user's own tasks (assigned or created), open tasks first.
 /// </summary>
-public sealed record FindTasks(string UserId, string Query, bool IncludeClosed, int Limit)
-    : IRequest<IReadOnlyList<TaskResponse>>
+public sealed record FindTasks(string Query, bool IncludeClosed, int Limit, string ActingUserId)
+    : IRequest<IReadOnlyList<TaskResponse>>, IActingUserRequest
 {
     public const int DefaultLimit = 10;
     public const int MaxQueryLength = 200;
@@ -22,14 +23,12 @@ public sealed class FindTasksHandler(ITaskRepository tasks, TimeProvider clock)
         var query = request.Query.Trim();
         if (Guid.TryParse(query, out var id))
         {
-            var task = await tasks.GetAsync(id, cancellationToken);
-            return task is not null && (task.AssigneeUserId == request.UserId || task.CreatorUserId == request.UserId)
-                ? [TaskResponse.From(task, now)]
-                : [];
+            var task = await tasks.GetAsync(id, request.ActingUserId, cancellationToken);
+            return task is null ? [] : [TaskResponse.From(task, now)];
         }
 
         var found = await tasks.FindByTitleAsync(
-            request.UserId, query, request.IncludeClosed, request.Limit, cancellationToken);
+            request.ActingUserId, query, request.IncludeClosed, request.Limit, cancellationToken);
         return found.ToResponses(now);
     }
 }

@@ -1,15 +1,16 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.Tasks.Queries.GetTask;
 
-public sealed record GetTask(Guid Id) : IRequest<TaskResponse>;
+public sealed record GetTask(Guid Id, string ActingUserId) : IRequest<TaskResponse>, IActingUserRequest;
 
 public sealed class GetTaskHandler(ITaskRepository tasks, TimeProvider clock) : IRequestHandler<GetTask, TaskResponse>
 {
     public async ValueTask<TaskResponse> Handle(GetTask request, CancellationToken cancellationToken)
     {
-        var task = await tasks.GetAsync(request.Id, cancellationToken) ?? throw new NotFoundException("Task", request.Id);
+        var task = await tasks.GetAsync(request.Id, request.ActingUserId, cancellationToken) ?? throw new NotFoundException("Task", request.Id);
         return TaskResponse.From(task, clock.GetUtcNow());
     }
 }

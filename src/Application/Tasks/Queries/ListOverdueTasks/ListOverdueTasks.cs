@@ -1,10 +1,12 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Paging;
 
 namespace NakamuraMisaki.Application.Tasks.Queries.ListOverdueTasks;
 
-/// <summary>Open tasks past their due time, for one assignee or everyone; the most overdue first.</summary>
-public sealed record ListOverdueTasks(string? AssigneeUserId, PageRequest Page) : IRequest<Page<TaskResponse>>;
+/// <summary>Open tasks past their due time that the acting user may see, optionally one assignee's; most overdue first.</summary>
+public sealed record ListOverdueTasks(string? AssigneeUserId, PageRequest Page, string ActingUserId)
+    : IRequest<Page<TaskResponse>>, IActingUserRequest;
 
 public sealed class ListOverdueTasksHandler(ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ListOverdueTasks, Page<TaskResponse>>
@@ -12,7 +14,7 @@ public sealed class ListOverdueTasksHandler(ITaskRepository tasks, TimeProvider 
     public async ValueTask<Page<TaskResponse>> Handle(ListOverdueTasks request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var page = await tasks.ListOverdueAsync(request.AssigneeUserId, now, request.Page, cancellationToken);
+        var page = await tasks.ListOverdueAsync(request.AssigneeUserId, now, request.Page, request.ActingUserId, cancellationToken);
         return page.ToResponses(now);
     }
 }

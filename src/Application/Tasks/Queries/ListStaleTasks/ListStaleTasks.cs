@@ -1,10 +1,12 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Paging;
 
 namespace NakamuraMisaki.Application.Tasks.Queries.ListStaleTasks;
 
 /// <summary>In-progress tasks that nobody has updated for <see cref="Days"/> days.</summary>
-public sealed record ListStaleTasks(int Days, string? AssigneeUserId, PageRequest Page) : IRequest<Page<TaskResponse>>
+public sealed record ListStaleTasks(int Days, string? AssigneeUserId, PageRequest Page, string ActingUserId)
+    : IRequest<Page<TaskResponse>>, IActingUserRequest
 {
     public const int DefaultDays = 3;
     public const int MaxDays = 3650;
@@ -17,7 +19,7 @@ public sealed class ListStaleTasksHandler(ITaskRepository tasks, TimeProvider cl
     {
         var now = clock.GetUtcNow();
         var page = await tasks.ListStaleAsync(
-            request.AssigneeUserId, now.AddDays(-request.Days), request.Page, cancellationToken);
+            request.AssigneeUserId, now.AddDays(-request.Days), request.Page, request.ActingUserId, cancellationToken);
         return page.ToResponses(now);
     }
 }

@@ -1,13 +1,17 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Domain.Tasks;
 
 namespace NakamuraMisaki.Application.Tasks.Queries.ListTasksByAssignee;
 
-/// <summary>The assignee's tasks, optionally only some statuses (legacy names such as in_progress), by due date (none last) then creation.</summary>
+/// <summary>
+/// The assignee's tasks that the acting user may see (all of them for their own list; for someone else's, the ones the
+/// acting user created), optionally only some statuses (legacy names such as in_progress), by due date (none last).
+/// </summary>
 public sealed record ListTasksByAssignee(
-    string AssigneeUserId, IReadOnlyList<string> Statuses, PageRequest Page)
-    : IRequest<Page<TaskResponse>>;
+    string AssigneeUserId, IReadOnlyList<string> Statuses, PageRequest Page, string ActingUserId)
+    : IRequest<Page<TaskResponse>>, IActingUserRequest;
 
 public sealed class ListTasksByAssigneeHandler(ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ListTasksByAssignee, Page<TaskResponse>>
@@ -16,7 +20,7 @@ public sealed class ListTasksByAssigneeHandler(ITaskRepository tasks, TimeProvid
     {
         var page = await tasks.ListByAssigneeAsync(
             request.AssigneeUserId, request.Statuses.Select(TaskItemStatusNames.Parse).ToHashSet(), request.Page,
-            cancellationToken);
+            request.ActingUserId, cancellationToken);
         return page.ToResponses(clock.GetUtcNow());
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Tasks.Queries.ListTasksDueToday;
 
@@ -6,7 +7,8 @@ namespace NakamuraMisaki.Application.Tasks.Queries.ListTasksDueToday;
 /// The assignee's open tasks due during the current local day of <see cref="TimeZone"/> (IANA id). The day is the
 /// user's, not the server's: at 08:00 in Tokyo it is still yesterday in UTC.
 /// </summary>
-public sealed record ListTasksDueToday(string AssigneeUserId, string TimeZone) : IRequest<IReadOnlyList<TaskResponse>>;
+public sealed record ListTasksDueToday(string AssigneeUserId, string TimeZone, string ActingUserId)
+    : IRequest<IReadOnlyList<TaskResponse>>, IActingUserRequest;
 
 public sealed class ListTasksDueTodayHandler(ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ListTasksDueToday, IReadOnlyList<TaskResponse>>
@@ -16,7 +18,7 @@ public sealed class ListTasksDueTodayHandler(ITaskRepository tasks, TimeProvider
     {
         var now = clock.GetUtcNow();
         var (start, end) = LocalDay.Containing(now, TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone));
-        var due = await tasks.ListOpenDueBetweenAsync(request.AssigneeUserId, start, end, cancellationToken);
+        var due = await tasks.ListOpenDueBetweenAsync(request.AssigneeUserId, start, end, request.ActingUserId, cancellationToken);
         return due.ToResponses(now);
     }
 }
