@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Health;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.Infrastructure.Persistence.Repositories;
+using NakamuraMisaki.Infrastructure.Reminders;
 using Npgsql;
 
 namespace NakamuraMisaki.Infrastructure;
@@ -29,6 +31,8 @@ public static class DependencyInjection
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxRetryCount));
 
         services.AddScoped<ITaskRepository, TaskRepository>();
+        services.AddScoped<IHandoffRepository, HandoffRepository>();
+        services.AddHandoffReminders(configuration);
         services.AddScoped<DatabaseStatusReader>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Domain.Handoffs;
 using NakamuraMisaki.Domain.Tasks;
 
 namespace NakamuraMisaki.Infrastructure.Persistence;
@@ -8,6 +9,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public const string MigrationsAssembly = "NakamuraMisaki.Migrations";
 
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    public DbSet<Handoff> Handoffs => Set<Handoff>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
