@@ -71,9 +71,9 @@ public static class HandoffEndpoints
     /// <param name="sender">Slack user id of the person handing over.</param>
     /// <param name="includeCompleted">false: only hand-offs not completed yet.</param>
     public static async Task<Ok<Page<HandoffResponse>>> ListSentHandoffs(
-        [FromQuery(Name = "sender")] string senderUserId, ISender sender, CancellationToken ct,
+        [FromQuery] string sender, ISender mediator, CancellationToken ct,
         [FromQuery(Name = "include_completed")] bool includeCompleted = true,
         [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(
-            new ListSentHandoffs(senderUserId, includeCompleted, new PageRequest(limit, offset)), ct));
+        TypedResults.Ok(await mediator.Send(
+            new ListSentHandoffs(sender, includeCompleted, new PageRequest(limit, offset)), ct));
 }

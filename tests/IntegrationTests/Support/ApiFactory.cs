@@ -49,6 +49,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:MinPoolSize", "0");
+        // One host serves every test: a reminder job on a timer would send during unrelated tests. Reminder tests
+        // build their own dispatchers (see ReminderHosts).
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
