@@ -167,6 +167,89 @@ namespace NakamuraMisaki.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NakamuraMisaki.Domain.Handoffs.Handoff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FromUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("from_user_id");
+
+                    b.Property<DateTimeOffset>("HandoffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handoff_at");
+
+                    b.Property<string>("NextSteps")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("next_steps");
+
+                    b.Property<string>("ProgressNote")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("progress_note");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTimeOffset?>("ReminderClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_claimed_until");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("ToUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("to_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handoffs");
+
+                    b.HasIndex("HandoffAt")
+                        .HasDatabaseName("ix_handoffs_reminder_due")
+                        .HasFilter("reminded_at IS NULL AND completed_at IS NULL");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_handoffs_task_id");
+
+                    b.HasIndex("FromUserId", "HandoffAt")
+                        .HasDatabaseName("ix_handoffs_from_user_id_handoff_at");
+
+                    b.HasIndex("ToUserId", "HandoffAt")
+                        .HasDatabaseName("ix_handoffs_pending_to_user_id_handoff_at")
+                        .HasFilter("completed_at IS NULL");
+
+                    b.ToTable("handoffs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_handoffs_distinct_users", "from_user_id <> to_user_id");
+
+                            t.HasCheckConstraint("ck_handoffs_next_steps_not_blank", "btrim(next_steps) <> ''");
+
+                            t.HasCheckConstraint("ck_handoffs_progress_note_not_blank", "btrim(progress_note) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("NakamuraMisaki.Domain.Tasks.TaskItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -244,6 +327,15 @@ namespace NakamuraMisaki.Migrations
                         {
                             t.HasCheckConstraint("ck_tasks_status", "status IN ('pending', 'in_progress', 'completed', 'cancelled')");
                         });
+                });
+
+            modelBuilder.Entity("NakamuraMisaki.Domain.Handoffs.Handoff", b =>
+                {
+                    b.HasOne("NakamuraMisaki.Domain.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_handoffs_tasks_task_id");
                 });
 #pragma warning restore 612, 618
         }

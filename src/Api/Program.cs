@@ -34,6 +34,7 @@ if (app.Environment.IsDevelopment())
 app.MapHealthEndpoints();
 app.MapTaskEndpoints();
 app.MapAgentTaskEndpoints();
+app.MapHandoffEndpoints();
 await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

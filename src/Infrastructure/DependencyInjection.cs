@@ -3,11 +3,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.AgentTasks;
+using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Health;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.Infrastructure.Persistence.Repositories;
+using NakamuraMisaki.Infrastructure.Reminders;
 using Npgsql;
 
 namespace NakamuraMisaki.Infrastructure;
@@ -31,6 +33,8 @@ public static class DependencyInjection
 
         services.AddScoped<ITaskRepository, TaskRepository>();
         services.AddScoped<IAgentTaskRepository, AgentTaskRepository>();
+        services.AddScoped<IHandoffRepository, HandoffRepository>();
+        services.AddHandoffReminders(configuration);
         services.AddScoped<DatabaseStatusReader>();
         return services;
     }

@@ -34,6 +34,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 "The resource was changed by another request; read it again and retry."),
             _ when IsUniqueViolation(exception) => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "A resource with the same identity already exists."),
+            // A referenced row deleted between the check and the insert (e.g. a hand-off's task): the state refuses it.
+            _ when IsForeignKeyViolation(exception) => Problem(StatusCodes.Status409Conflict, "Conflict",
+                "A resource this request refers to no longer exists."),
             _ when IsDatabaseUnavailable(exception) => Unavailable(context),
             _ => null,
         };
@@ -107,6 +110,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
     private static bool IsUniqueViolation(Exception exception) =>
         exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    private static bool IsForeignKeyViolation(Exception exception) =>
+        exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 
     private static bool IsDatabaseUnavailable(Exception exception)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Domain.AgentTasks;
+using NakamuraMisaki.Domain.Handoffs;
 using NakamuraMisaki.Domain.Tasks;
 
 namespace NakamuraMisaki.Infrastructure.Persistence;
@@ -11,6 +12,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
 
     public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
+    public DbSet<Handoff> Handoffs => Set<Handoff>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

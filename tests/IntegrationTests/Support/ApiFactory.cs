@@ -94,9 +94,18 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As strict as Development: a registration that cannot be built fails the tests, not the first `run.sh`.
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:MinPoolSize", "0");
+        // One host serves every test: a reminder job on a timer would send during unrelated tests. Reminder tests
+        // build their own dispatchers (see ReminderHosts).
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Auth:ApiKeys:0:Client", ApiClient);
         builder.UseSetting("Auth:ApiKeys:0:Sha256", Convert.ToHexStringLower(
             System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))));

@@ -20,7 +20,7 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         if (message is IActingUserRequest onBehalfOf)
         {
-            failures.AddRange((await ActingUserValidator.Instance.ValidateAsync(onBehalfOf, cancellationToken)).Errors);
+            failures.AddRange((await ActingUserRules.Validator.ValidateAsync(onBehalfOf, cancellationToken)).Errors);
         }
 
         if (_validators.Length > 0)

@@ -13,12 +13,11 @@ public interface IActingUserRequest
 }
 
 /// <summary>Checked by the validation step for every <see cref="IActingUserRequest"/>.</summary>
-public sealed class ActingUserValidator : AbstractValidator<IActingUserRequest>
+public static class ActingUserRules
 {
-    public static readonly ActingUserValidator Instance = new();
-
-    private ActingUserValidator()
+    // An inline validator, not a validator class: assembly scanning must not register it for DI on its own.
+    public static readonly IValidator<IActingUserRequest> Validator = new InlineValidator<IActingUserRequest>
     {
-        RuleFor(x => x.ActingUserId).SlackUserId().WithName("acting user");
-    }
+        v => v.RuleFor(x => x.ActingUserId).SlackUserId().WithName("acting user"),
+    };
 }

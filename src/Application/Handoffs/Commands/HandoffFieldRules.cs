@@ -1,0 +1,14 @@
+using FluentValidation;
+
+namespace NakamuraMisaki.Application.Handoffs.Commands;
+
+internal static class HandoffFieldRules
+{
+    /// <summary>Both texts go into one Slack message, whose text Slack cuts at 40,000 characters.</summary>
+    public const int TextMaxLength = 10_000;
+
+    public static IRuleBuilderOptions<T, string?> HandoffText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty()
+            .Must(t => t is null || t.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .MaximumLength(TextMaxLength);
+}

@@ -1,0 +1,14 @@
+using FluentValidation;
+using NakamuraMisaki.Application.Common.Paging;
+using NakamuraMisaki.Application.Common.Validation;
+
+namespace NakamuraMisaki.Application.Handoffs.Queries.ListPendingHandoffs;
+
+public sealed class ListPendingHandoffsValidator : AbstractValidator<ListPendingHandoffs>
+{
+    public ListPendingHandoffsValidator()
+    {
+        RuleFor(x => x.ToUserId).SlackUserId().OverridePropertyName("recipient");
+        this.ValidatePaging(x => x.Page);
+    }
+}

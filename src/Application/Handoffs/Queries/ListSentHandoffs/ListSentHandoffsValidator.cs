@@ -1,0 +1,14 @@
+using FluentValidation;
+using NakamuraMisaki.Application.Common.Paging;
+using NakamuraMisaki.Application.Common.Validation;
+
+namespace NakamuraMisaki.Application.Handoffs.Queries.ListSentHandoffs;
+
+public sealed class ListSentHandoffsValidator : AbstractValidator<ListSentHandoffs>
+{
+    public ListSentHandoffsValidator()
+    {
+        RuleFor(x => x.FromUserId).SlackUserId().OverridePropertyName("sender");
+        this.ValidatePaging(x => x.Page);
+    }
+}

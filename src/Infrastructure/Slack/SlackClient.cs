@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Polly.Timeout;
+
+namespace NakamuraMisaki.Infrastructure.Slack;
+
+/// <summary>
+/// The Slack Web API as far as this service uses it. A typed HttpClient: base address, bearer token and the timeout
+/// come from <see cref="SlackOptions"/> (see SlackRegistration). Never throws for an answer Slack gives; transport
+/// failures and timeouts also come back as a failed result, so callers handle one shape.
+/// </summary>
+public sealed class SlackClient(HttpClient http)
+{
+    /// <summary>Slack always sends Retry-After with a 429; this covers a proxy that drops it.</summary>
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>Posts <paramref name="text"/> to <paramref name="channel"/>; a user id as channel means a DM from the bot.</summary>
+    public async Task<SlackPostResult> PostMessageAsync(string channel, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // JsonContent sends "application/json; charset=utf-8", the content type Slack asks for.
+            using var response = await http.PostAsJsonAsync(
+                "chat.postMessage", new PostMessageRequest(channel, text), cancellationToken);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return SlackPostResult.RateLimited(RetryAfter(response) ?? DefaultRetryAfter);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return SlackPostResult.Failed($"http_{(int)response.StatusCode}");
+            }
+
+            var body = await response.Content.ReadFromJsonAsync<SlackResponse>(cancellationToken);
+            return body is { Ok: true } ? SlackPostResult.Accepted : SlackPostResult.Failed(body?.Error ?? "no_error_code");
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or TimeoutRejectedException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return SlackPostResult.Failed(e is TimeoutRejectedException or OperationCanceledException ? "timeout" : e.GetType().Name);
+        }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+            _ => null,
+        };
+
+    private sealed record PostMessageRequest(
+        [property: JsonPropertyName("channel")] string Channel,
+        [property: JsonPropertyName("text")] string Text);
+
+    private sealed record SlackResponse(
+        [property: JsonPropertyName("ok")] bool Ok,
+        [property: JsonPropertyName("error")] string? Error);
+}
