@@ -223,6 +223,12 @@ namespace NakamuraMisaki.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("to_user_id");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_handoffs");
 

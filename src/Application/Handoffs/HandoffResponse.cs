@@ -1,7 +1,10 @@
+using System.Text.Json.Serialization;
+using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Handoffs;
 
 namespace NakamuraMisaki.Application.Handoffs;
 
+/// <summary>A hand-off as the API shows it. <see cref="Version"/> travels in the ETag header, not in the body.</summary>
 public sealed record HandoffResponse(
     Guid Id,
     Guid? TaskId,
@@ -14,9 +17,10 @@ public sealed record HandoffResponse(
     DateTimeOffset? RemindedAt,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? CompletedAt,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    [property: JsonIgnore] uint Version) : IVersioned
 {
     public static HandoffResponse From(Handoff h) => new(
         h.Id, h.TaskId, h.FromUserId, h.ToUserId, h.ProgressNote, h.NextSteps, h.HandoffAt, h.Status, h.RemindedAt,
-        h.AcceptedAt, h.CompletedAt, h.CreatedAt);
+        h.AcceptedAt, h.CompletedAt, h.CreatedAt, h.Version);
 }

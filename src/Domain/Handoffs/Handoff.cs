@@ -5,8 +5,9 @@ namespace NakamuraMisaki.Domain.Handoffs;
 /// <summary>
 /// Work handed from one person to another at <see cref="HandoffAt"/>, with where it stands and what comes next.
 /// The recipient may accept it, then completes it; the reminder job DMs the recipient shortly before the hand-over.
+/// It concerns its sender and its recipient only (see docs/domain.md).
 /// </summary>
-public sealed class Handoff
+public sealed class Handoff : IVersioned
 {
     /// <summary>How long before the hand-over the recipient is reminded, unless configured otherwise.</summary>
     public static readonly TimeSpan DefaultReminderLeadTime = TimeSpan.FromMinutes(10);
@@ -27,6 +28,7 @@ public sealed class Handoff
     public DateTimeOffset? AcceptedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public uint Version { get; private set; }
 
     public HandoffStatus Status =>
         CompletedAt is not null ? HandoffStatus.Completed
@@ -59,9 +61,19 @@ public sealed class Handoff
         };
     }
 
-    /// <summary>The recipient takes the hand-off on. Accepting twice, or after completion, is a conflict.</summary>
-    public void Accept(DateTimeOffset now)
+    /// <summary>
+    /// The recipient takes the hand-off on. Anyone else accepting it (its sender), accepting twice, or accepting after
+    /// completion is a conflict.
+    /// </summary>
+    /// <param name="byUserId">Who accepts: must be the recipient.</param>
+    public void Accept(string byUserId, DateTimeOffset now)
     {
+        if (!string.Equals(byUserId, ToUserId, StringComparison.Ordinal))
+        {
+            throw new DomainRuleViolationException(
+                $"Only the recipient ({ToUserId}) can accept this hand-off; its sender can complete or delete it.");
+        }
+
         if (Status != HandoffStatus.Pending)
         {
             throw new DomainRuleViolationException($"Only a pending hand-off can be accepted; this one is {Name(Status)}.");

@@ -18,6 +18,8 @@ public sealed class ConcurrencyOpenApiTests(ApiFactory factory) : ApiTest(factor
         { "/api/v1/agent-tasks/{uuid}/complete", "post", "200" },
         { "/api/v1/agent-tasks/{uuid}/stop", "post", "200" },
         { "/api/v1/agent-tasks/{uuid}/fail", "post", "200" },
+        { "/api/v1/handoffs/{id}/accept", "post", "200" },
+        { "/api/v1/handoffs/{id}/complete", "post", "200" },
     };
 
     [Theory]
@@ -34,6 +36,7 @@ public sealed class ConcurrencyOpenApiTests(ApiFactory factory) : ApiTest(factor
     [Theory]
     [InlineData("/api/v1/tasks/{id}")]
     [InlineData("/api/v1/agent-tasks/{uuid}")]
+    [InlineData("/api/v1/handoffs/{id}")]
     public async Task Deletes_document_If_Match_and_412(string path)
     {
         var operation = await OperationAsync(path, "delete");
@@ -46,6 +49,8 @@ public sealed class ConcurrencyOpenApiTests(ApiFactory factory) : ApiTest(factor
     [InlineData("/api/v1/tasks", "post", "201")]
     [InlineData("/api/v1/agent-tasks/{uuid}", "get", "200")]
     [InlineData("/api/v1/agent-tasks", "post", "200")]
+    [InlineData("/api/v1/handoffs/{id}", "get", "200")]
+    [InlineData("/api/v1/handoffs", "post", "201")]
     public async Task Reads_and_creates_document_the_ETag_they_answer(string path, string method, string success)
     {
         AssertETagHeader(await OperationAsync(path, method), success);
@@ -55,6 +60,8 @@ public sealed class ConcurrencyOpenApiTests(ApiFactory factory) : ApiTest(factor
     [InlineData("/api/v1/tasks", "get")]
     [InlineData("/api/v1/agent-tasks", "get")]
     [InlineData("/api/v1/agent-tasks/by-repository", "get")]
+    [InlineData("/api/v1/handoffs/pending", "get")]
+    [InlineData("/api/v1/handoffs/sent", "get")]
     public async Task Lists_document_no_ETag(string path, string method)
     {
         var ok = (await OperationAsync(path, method)).GetProperty("responses").GetProperty("200");

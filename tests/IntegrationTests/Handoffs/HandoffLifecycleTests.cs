@@ -16,7 +16,7 @@ public sealed class HandoffLifecycleTests(ApiFactory factory) : ApiTest(factory)
         var at = new DateTimeOffset(2026, 6, 15, 18, 0, 0, TimeSpan.FromHours(9));
         var response = await Client.PostAsJsonAsync(Route, new
         {
-            task_id = task.Id(), from_user_id = Alice, to_user_id = Bob, progress_note = "第3章まで書いた",
+            task_id = task.Id(), to_user_id = Bob, progress_note = "第3章まで書いた",
             next_steps = "図を入れてレビューに出す", handoff_at = at,
         });
 
@@ -53,12 +53,28 @@ public sealed class HandoffLifecycleTests(ApiFactory factory) : ApiTest(factory)
     {
         var response = await Client.PostAsJsonAsync(Route, new
         {
-            task_id = Guid.NewGuid(), from_user_id = Alice, to_user_id = Bob, progress_note = "p", next_steps = "n",
+            task_id = Guid.NewGuid(), to_user_id = Bob, progress_note = "p", next_steps = "n",
         });
 
         await AssertValidationProblemAsync(response, "task_id");
         var sent = await Client.GetOkJsonAsync($"{Route}/sent?sender={Alice}");
         Assert.Equal(0, sent.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_task_the_sender_may_not_see_cannot_be_linked_and_answers_like_an_unknown_one()
+    {
+        // Bob's own task: Alice is neither its assignee nor its creator. Linking it would put its title in Carol's reminder.
+        var bobs = await Client.CreateTaskAsync("Bob の秘密の仕事", assignee: Bob, creator: Bob);
+        var response = await Client.PostAsJsonAsync(Route, new
+        {
+            task_id = bobs.Id(), to_user_id = Carol, progress_note = "p", next_steps = "n",
+        });
+
+        await AssertValidationProblemAsync(response, "task_id");
+        var problem = await ReadJsonAsync(response);
+        Assert.Equal($"No task has the id '{bobs.Id()}'.", problem.GetProperty("errors").GetProperty("task_id")[0].GetString());
+        Assert.Equal(0, (await Client.GetOkJsonAsync($"{Route}/sent")).GetProperty("total").GetInt32());
     }
 
     [Fact]
@@ -78,6 +94,43 @@ public sealed class HandoffLifecycleTests(ApiFactory factory) : ApiTest(factory)
         var stored = await Client.GetOkJsonAsync($"{Route}/{handoff.GetProperty("id").GetString()}");
         Assert.Equal("completed", stored.GetProperty("status").GetString());
         Assert.Equal(ApiFactory.Epoch.AddMinutes(5), stored.GetProperty("accepted_at").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task The_sender_cannot_accept_their_own_hand_off_409_and_nothing_changes()
+    {
+        var handoff = await Client.CreateHandoffAsync(from: Alice, to: Bob);
+        var before = (await Client.GetOkJsonAsync(handoff.HandoffUri())).GetRawText();
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var refused = await Client.HandoffTransitionAsync(handoff, "accept", actingUser: Alice);
+
+        await AssertProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.Contains("recipient", (await ReadJsonAsync(refused)).GetProperty("detail").GetString());
+        Assert.Equal(before, (await Client.GetOkJsonAsync(handoff.HandoffUri())).GetRawText());
+        Assert.Equal(HttpStatusCode.OK, (await Client.HandoffTransitionAsync(handoff, "accept", actingUser: Bob)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Alice)]
+    [InlineData(Bob)]
+    public async Task The_sender_or_the_recipient_can_complete(string actingUser)
+    {
+        var handoff = await Client.CreateHandoffAsync(from: Alice, to: Bob);
+        var completed = await Client.HandoffTransitionAsync(handoff, "complete", actingUser);
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal("completed", (await ReadJsonAsync(completed)).GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData(Alice)]
+    [InlineData(Bob)]
+    public async Task The_sender_or_the_recipient_can_delete(string actingUser)
+    {
+        var handoff = await Client.CreateHandoffAsync(from: Alice, to: Bob);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.SendAsActingUserAsync(HttpMethod.Delete, handoff.HandoffUri(), actingUser)).StatusCode);
+        await AssertProblemAsync(await Client.SendAsActingUserAsync(HttpMethod.Get, handoff.HandoffUri(), Alice), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.SendAsActingUserAsync(HttpMethod.Get, handoff.HandoffUri(), Bob), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -6,25 +6,27 @@ namespace NakamuraMisaki.IntegrationTests.Handoffs;
 
 public sealed class HandoffValidationTests(ApiFactory factory) : ApiTest(factory)
 {
-    private const string Valid = """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n"}""";
+    private const string Valid = """{"to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n"}""";
 
     public static TheoryData<string, string> BadCreateBodies() => new()
     {
-        { """{"to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n"}""", "from_user_id" },
-        { """{"from_user_id":"alice","to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n"}""", "from_user_id" },
-        { """{"from_user_id":"U0ALICE01","progress_note":"p","next_steps":"n"}""", "to_user_id" },
-        { """{"from_user_id":"U0ALICE01","to_user_id":"U0ALICE01","progress_note":"p","next_steps":"n"}""", "to_user_id" },
-        { """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","next_steps":"n"}""", "progress_note" },
-        { """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":"","next_steps":"n"}""", "progress_note" },
-        { """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":" \u3000\n","next_steps":"n"}""", "progress_note" },
-        { $$"""{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":"{{new string('あ', 10_001)}}","next_steps":"n"}""", "progress_note" },
-        { """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":"p"}""", "next_steps" },
-        { """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":"p","next_steps":null}""", "next_steps" },
-        { """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n","handoff_at":"tomorrow"}""", "handoff_at" },
-        { """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n","task_id":"abc"}""", "task_id" },
-        { """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n","task_id":"00000000-0000-0000-0000-000000000000"}""", "task_id" },
-        { """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n","reminded_at":"2026-06-15T00:00:00Z"}""", "reminded_at" },
-        { """{"from_user_id":"U0ALICE01",""", "body" },
+        // The sender is the acting user (X-Slack-User-Id, here U0ALICE01): the body cannot name one.
+        { """{"from_user_id":"U0ALICE01","to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n"}""", "from_user_id" },
+        { """{"from_user_id":"U0CAROL03","to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n"}""", "from_user_id" },
+        { """{"progress_note":"p","next_steps":"n"}""", "to_user_id" },
+        { """{"to_user_id":"U0ALICE01","progress_note":"p","next_steps":"n"}""", "to_user_id" },
+        { """{"to_user_id":"bob","progress_note":"p","next_steps":"n"}""", "to_user_id" },
+        { """{"to_user_id":"U0BOB0002","next_steps":"n"}""", "progress_note" },
+        { """{"to_user_id":"U0BOB0002","progress_note":"","next_steps":"n"}""", "progress_note" },
+        { """{"to_user_id":"U0BOB0002","progress_note":" \u3000\n","next_steps":"n"}""", "progress_note" },
+        { $$"""{"to_user_id":"U0BOB0002","progress_note":"{{new string('あ', 10_001)}}","next_steps":"n"}""", "progress_note" },
+        { """{"to_user_id":"U0BOB0002","progress_note":"p"}""", "next_steps" },
+        { """{"to_user_id":"U0BOB0002","progress_note":"p","next_steps":null}""", "next_steps" },
+        { """{"to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n","handoff_at":"tomorrow"}""", "handoff_at" },
+        { """{"to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n","task_id":"abc"}""", "task_id" },
+        { """{"to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n","task_id":"00000000-0000-0000-0000-000000000000"}""", "task_id" },
+        { """{"to_user_id":"U0BOB0002","progress_note":"p","next_steps":"n","reminded_at":"2026-06-15T00:00:00Z"}""", "reminded_at" },
+        { """{"to_user_id":"U0BOB0002",""", "body" },
         { "[]", "body" },
         { "null", "body" },
         { "", "body" },

@@ -43,7 +43,7 @@ public sealed class HandoffTests
     public void Accepting_then_completing_sets_both_instants()
     {
         var handoff = NewHandoff();
-        handoff.Accept(Now.AddMinutes(1));
+        handoff.Accept("U2", Now.AddMinutes(1));
         Assert.Equal(HandoffStatus.Accepted, handoff.Status);
         handoff.Complete(Now.AddHours(1));
         Assert.Equal(HandoffStatus.Completed, handoff.Status);
@@ -64,14 +64,27 @@ public sealed class HandoffTests
     public void Accepting_twice_or_after_completion_is_a_rule_violation()
     {
         var accepted = NewHandoff();
-        accepted.Accept(Now);
-        Assert.Throws<DomainRuleViolationException>(() => accepted.Accept(Now.AddMinutes(1)));
+        accepted.Accept("U2", Now);
+        Assert.Throws<DomainRuleViolationException>(() => accepted.Accept("U2", Now.AddMinutes(1)));
         Assert.Equal(Now, accepted.AcceptedAt);
 
         var completed = NewHandoff();
         completed.Complete(Now);
-        Assert.Throws<DomainRuleViolationException>(() => completed.Accept(Now));
+        Assert.Throws<DomainRuleViolationException>(() => completed.Accept("U2", Now));
         Assert.Null(completed.AcceptedAt);
+    }
+
+    [Theory]
+    [InlineData("U1")] // the sender
+    [InlineData("U3")] // a stranger (the API answers 404 before it gets here)
+    [InlineData("u2")] // ids are case-sensitive
+    public void Only_the_recipient_can_accept(string byUserId)
+    {
+        var handoff = NewHandoff();
+        var refused = Assert.Throws<DomainRuleViolationException>(() => handoff.Accept(byUserId, Now));
+        Assert.Contains("recipient", refused.Message);
+        Assert.Equal(HandoffStatus.Pending, handoff.Status);
+        Assert.Null(handoff.AcceptedAt);
     }
 
     [Fact]
@@ -82,7 +95,7 @@ public sealed class HandoffTests
         Assert.True(handoff.IsReminderDueAt(Now + TimeSpan.FromTicks(10), Lead));
         Assert.True(handoff.IsReminderDueAt(Now.AddDays(3), Lead));
 
-        handoff.Accept(Now);
+        handoff.Accept("U2", Now);
         Assert.True(handoff.IsReminderDueAt(Now.AddDays(3), Lead));
         handoff.Complete(Now);
         Assert.False(handoff.IsReminderDueAt(Now.AddDays(3), Lead));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NakamuraMisaki.Domain.Handoffs;
 using NakamuraMisaki.Domain.Tasks;
+using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Configurations;
 
@@ -29,6 +30,7 @@ public sealed class HandoffConfiguration : IEntityTypeConfiguration<Handoff>
         builder.Property(h => h.NextSteps).IsRequired();
         builder.Property<DateTimeOffset?>(ReminderClaimedUntil);
         builder.Ignore(h => h.Status);
+        builder.HasXminVersion();
 
         // The task may be deleted while the hand-off lives on: the link is cleared, the hand-off kept.
         builder.HasOne<TaskItem>().WithMany().HasForeignKey(h => h.TaskId).OnDelete(DeleteBehavior.SetNull);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Domain.Handoffs;
+using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
@@ -9,31 +10,35 @@ public sealed class HandoffRepository(AppDbContext db) : IHandoffRepository
 {
     public void Add(Handoff handoff) => db.Handoffs.Add(handoff);
 
-    public Task<Handoff?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Handoffs.FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
+    public Task<Handoff?> FindForUpdateAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
+        VisibleTo(db.Handoffs, viewer).FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
 
     public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Handoffs.Where(h => h.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> DeleteAsync(Guid id, string viewer, uint? expectedVersion, CancellationToken cancellationToken) =>
+        await VisibleTo(db.Handoffs, viewer).Where(h => h.Id == id).WithVersion(expectedVersion)
+            .ExecuteDeleteAsync(cancellationToken) > 0;
 
-    public Task<Handoff?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Handoffs.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
+    public Task<bool> ExistsAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
+        VisibleTo(db.Handoffs, viewer).AnyAsync(h => h.Id == id, cancellationToken);
 
-    public Task<bool> TaskExistsAsync(Guid taskId, CancellationToken cancellationToken) =>
-        db.Tasks.AnyAsync(t => t.Id == taskId, cancellationToken);
+    public Task<Handoff?> GetAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
+        VisibleTo(db.Handoffs.AsNoTracking(), viewer).FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
+
+    public Task<bool> TaskExistsAsync(Guid taskId, string viewer, CancellationToken cancellationToken) =>
+        TaskRepository.VisibleTo(db.Tasks, viewer).AnyAsync(t => t.Id == taskId, cancellationToken);
 
     public Task<Page<Handoff>> ListPendingForRecipientAsync(
-        string toUserId, PageRequest page, CancellationToken cancellationToken) =>
-        db.Handoffs.AsNoTracking()
+        string toUserId, PageRequest page, string viewer, CancellationToken cancellationToken) =>
+        VisibleTo(db.Handoffs.AsNoTracking(), viewer)
             .Where(h => h.ToUserId == toUserId && h.CompletedAt == null)
             .OrderBy(h => h.HandoffAt).ThenBy(h => h.Id)
             .ToPageAsync(page, cancellationToken);
 
     public Task<Page<Handoff>> ListSentAsync(
-        string fromUserId, bool includeCompleted, PageRequest page, CancellationToken cancellationToken)
+        string fromUserId, bool includeCompleted, PageRequest page, string viewer, CancellationToken cancellationToken)
     {
-        var sent = db.Handoffs.AsNoTracking().Where(h => h.FromUserId == fromUserId);
+        var sent = VisibleTo(db.Handoffs.AsNoTracking(), viewer).Where(h => h.FromUserId == fromUserId);
         if (!includeCompleted)
         {
             sent = sent.Where(h => h.CompletedAt == null);
@@ -41,4 +46,8 @@ public sealed class HandoffRepository(AppDbContext db) : IHandoffRepository
 
         return sent.OrderByDescending(h => h.HandoffAt).ThenByDescending(h => h.Id).ToPageAsync(page, cancellationToken);
     }
+
+    /// <summary>A hand-off exists for its sender and its recipient only.</summary>
+    private static IQueryable<Handoff> VisibleTo(IQueryable<Handoff> handoffs, string viewer) =>
+        handoffs.Where(h => h.FromUserId == viewer || h.ToUserId == viewer);
 }

@@ -83,8 +83,8 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>A task exists for its assignee and its creator only.</summary>
-    private static IQueryable<TaskItem> VisibleTo(IQueryable<TaskItem> tasks, string viewer) =>
+    /// <summary>A task exists for its assignee and its creator only (hand-offs link only tasks their sender sees).</summary>
+    internal static IQueryable<TaskItem> VisibleTo(IQueryable<TaskItem> tasks, string viewer) =>
         tasks.Where(t => t.AssigneeUserId == viewer || t.CreatorUserId == viewer);
 
     private static IQueryable<TaskItem> Open(IQueryable<TaskItem> tasks) =>

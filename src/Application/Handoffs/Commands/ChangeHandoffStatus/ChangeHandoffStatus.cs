@@ -1,5 +1,7 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Exceptions;
+using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Handoffs.Commands.ChangeHandoffStatus;
 
@@ -9,20 +11,26 @@ public enum HandoffTransition
     Complete,
 }
 
-/// <summary>accept / complete. The entity refuses illegal transitions (409).</summary>
-public sealed record ChangeHandoffStatus(Guid Id, HandoffTransition Transition) : IRequest<HandoffResponse>;
+/// <summary>
+/// accept (the recipient only) / complete (sender or recipient). The entity refuses illegal transitions, including
+/// a sender accepting their own hand-off (409).
+/// </summary>
+public sealed record ChangeHandoffStatus(
+    Guid Id, HandoffTransition Transition, string ActingUserId, uint? ExpectedVersion = null)
+    : IRequest<HandoffResponse>, IActingUserRequest;
 
 public sealed class ChangeHandoffStatusHandler(IHandoffRepository handoffs, TimeProvider clock)
     : IRequestHandler<ChangeHandoffStatus, HandoffResponse>
 {
     public async ValueTask<HandoffResponse> Handle(ChangeHandoffStatus request, CancellationToken cancellationToken)
     {
-        var handoff = await handoffs.FindForUpdateAsync(request.Id, cancellationToken)
+        var handoff = await handoffs.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
                       ?? throw new NotFoundException("Hand-off", request.Id);
+        handoff.EnsureVersion(request.ExpectedVersion, "Hand-off", request.Id);
         var now = clock.GetUtcNow();
         switch (request.Transition)
         {
-            case HandoffTransition.Accept: handoff.Accept(now); break;
+            case HandoffTransition.Accept: handoff.Accept(request.ActingUserId, now); break;
             case HandoffTransition.Complete: handoff.Complete(now); break;
             default: throw new ArgumentOutOfRangeException(nameof(request), request.Transition, null);
         }

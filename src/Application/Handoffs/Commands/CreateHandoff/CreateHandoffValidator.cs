@@ -7,9 +7,9 @@ public sealed class CreateHandoffValidator : AbstractValidator<CreateHandoff>
 {
     public CreateHandoffValidator()
     {
-        RuleFor(x => x.FromUserId).SlackUserId();
+        // The sender is the acting user, checked by the validation step for every acting-user request.
         RuleFor(x => x.ToUserId).SlackUserId()
-            .NotEqual(x => x.FromUserId).WithMessage("'to_user_id' must be someone other than from_user_id.");
+            .NotEqual(x => x.ActingUserId).WithMessage("'to_user_id' must be someone other than the sender (the acting user).");
         RuleFor(x => x.ProgressNote).HandoffText();
         RuleFor(x => x.NextSteps).HandoffText();
         RuleFor(x => x.TaskId).NotEqual(Guid.Empty).WithMessage("'task_id' must be a task id, not the empty UUID.");
