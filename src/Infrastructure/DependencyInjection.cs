@@ -35,6 +35,7 @@ public static class DependencyInjection
 
         services.AddScoped<ITaskRepository, TaskRepository>();
         services.AddScoped<INoteRepository, NoteRepository>();
+        services.AddSingleton<PgvectorFeatures>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section))
             .Validate(s => TimeZoneInfo.TryFindSystemTimeZoneById(s.TitleTimeZone, out _),

@@ -10,7 +10,7 @@ using static NakamuraMisaki.Infrastructure.Persistence.Configurations.NoteConfig
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class NoteRepository(AppDbContext db) : INoteRepository
+public sealed class NoteRepository(AppDbContext db, PgvectorFeatures pgvector) : INoteRepository
 {
     /// <summary>
     /// Lowest pg_trgm word similarity the text fallback accepts for a note that lacks some of the query's words.
@@ -72,13 +72,18 @@ public sealed class NoteRepository(AppDbContext db) : INoteRepository
 
         // SET LOCAL needs a transaction, and a transaction under a retrying execution strategy must be one retriable
         // unit: the whole block is re-run on a transient failure.
+        var iterative = await pgvector.HasIterativeScansAsync(cancellationToken);
         var hits = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             // An HNSW scan returns ef_search (40) candidates and the user/category filter applies after it, so a
             // user owning a small share of all notes could get too few or none. Iterative scans (pgvector 0.8) keep
             // walking the graph until LIMIT rows pass the filter.
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL hnsw.iterative_scan = relaxed_order", token);
+            if (iterative)
+            {
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL hnsw.iterative_scan = relaxed_order", token);
+            }
+
             var rows = await candidates.ToListAsync(token);
             await transaction.CommitAsync(token);
             return rows;
