@@ -56,8 +56,8 @@ internal sealed partial class SearchScenario(string name, string sql, bool perUs
             }
 
             results.Add((ef, new ScenarioResult(
-                Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95), recalls.Average(), recalls.Min(),
-                idRecalls.Average(), plan)));
+                Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95), recalls.Average(),
+                (double)recalls.Count(r => r < 0.5) / recalls.Count, idRecalls.Average(), plan)));
         }
 
         return results;
@@ -140,5 +140,6 @@ internal sealed partial class SearchScenario(string name, string sql, bool perUs
 }
 
 /// <param name="MeanIdOverlap">Share of the exact answer's ids found, ties not counted: a lower bound.</param>
+/// <param name="PoorShare">Share of queries whose recall@k is below 0.5: where the graph search got lost.</param>
 internal sealed record ScenarioResult(
-    double P50, double P95, double MeanRecall, double MinRecall, double MeanIdOverlap, string Plan);
+    double P50, double P95, double MeanRecall, double PoorShare, double MeanIdOverlap, string Plan);
