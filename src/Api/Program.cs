@@ -35,6 +35,8 @@ app.MapHealthEndpoints();
 app.MapTaskEndpoints();
 app.MapAgentTaskEndpoints();
 app.MapHandoffEndpoints();
+app.MapNoteEndpoints();
+app.MapSessionEndpoints();
 await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -35,6 +35,8 @@ public static class DependencyInjection
         services.AddScoped<IAgentTaskRepository, AgentTaskRepository>();
         services.AddScoped<IHandoffRepository, HandoffRepository>();
         services.AddHandoffReminders(configuration);
+        services.AddNotes(configuration);
+        services.AddSessions(configuration);
         services.AddScoped<DatabaseStatusReader>();
         return services;
     }

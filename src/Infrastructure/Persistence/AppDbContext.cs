@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Domain.AgentTasks;
 using NakamuraMisaki.Domain.Handoffs;
+using NakamuraMisaki.Domain.Notes;
+using NakamuraMisaki.Domain.Sessions;
 using NakamuraMisaki.Domain.Tasks;
 
 namespace NakamuraMisaki.Infrastructure.Persistence;
@@ -10,13 +12,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public const string MigrationsAssembly = "NakamuraMisaki.Migrations";
 
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
-
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
     public DbSet<Handoff> Handoffs => Set<Handoff>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("vector");
+        // Trigram matching for the notes' text-search fallback (postgresql-contrib).
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -48,6 +49,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         new(database, settings ?? new Dictionary<string, string>());
     public TestClock Clock { get; } = new(Epoch);
 
+    /// <summary>The embedding provider of the host: the offline embedder unless a test switches it.</summary>
+    public SwitchableEmbeddingGenerator Embeddings { get; } = new();
+
     public async Task InitializeAsync()
     {
         Database ??= await TestDatabase.StartAsync();
@@ -89,6 +93,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
         Clock.Set(Epoch);
+        Embeddings.Reset();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -103,6 +108,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:MinPoolSize", "0");
+        // One host serves every test: background jobs would race them, so tests run the passes themselves.
+        builder.UseSetting("Embeddings:Backfill:Enabled", "false");
+        builder.UseSetting("Sessions:Cleanup:Enabled", "false");
+        // Short enough for the hanging-provider test, long enough for the offline embedder on a loaded 2-core machine.
+        builder.UseSetting("Embeddings:TimeoutSeconds", "5");
         // One host serves every test: a reminder job on a timer would send during unrelated tests. Reminder tests
         // build their own dispatchers (see ReminderHosts).
         builder.UseSetting("Reminders:Enabled", "false");
@@ -120,6 +130,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();
+            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Embeddings);
         });
     }
 
