@@ -31,6 +31,8 @@ if (app.Environment.IsDevelopment())
 
 app.MapHealthEndpoints();
 app.MapTaskEndpoints();
+app.MapNoteEndpoints();
+app.MapSessionEndpoints();
 await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

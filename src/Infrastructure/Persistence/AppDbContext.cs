@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Domain.Notes;
+using NakamuraMisaki.Domain.Sessions;
 using NakamuraMisaki.Domain.Tasks;
 
 namespace NakamuraMisaki.Infrastructure.Persistence;
@@ -8,10 +10,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public const string MigrationsAssembly = "NakamuraMisaki.Migrations";
 
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<Session> Sessions => Set<Session>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("vector");
+        // Trigram matching for the notes' text-search fallback (postgresql-contrib).
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 }

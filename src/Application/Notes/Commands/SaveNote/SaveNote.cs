@@ -1,0 +1,34 @@
+using Mediator;
+using NakamuraMisaki.Application.Notes.Embeddings;
+using NakamuraMisaki.Domain.Notes;
+
+namespace NakamuraMisaki.Application.Notes.Commands.SaveNote;
+
+/// <param name="Category">Null: <c>general</c>.</param>
+public sealed record SaveNote(string UserId, string Content, string? Category, string? SessionId) : IRequest<NoteResponse>;
+
+/// <summary>
+/// Stores the note with its embedding. When the embedding service fails the note is stored all the same, without
+/// one, and the backfill embeds it later: a note is never lost because the embedding service was down.
+/// </summary>
+public sealed class SaveNoteHandler(INoteRepository notes, ITextEmbedder embedder, TimeProvider clock)
+    : IRequestHandler<SaveNote, NoteResponse>
+{
+    public async ValueTask<NoteResponse> Handle(SaveNote request, CancellationToken cancellationToken)
+    {
+        var note = Note.Create(request.UserId, request.SessionId, request.Category, request.Content, clock.GetUtcNow());
+        NoteEmbedding? embedding;
+        try
+        {
+            embedding = await embedder.EmbedAsync(note.Content, cancellationToken);
+        }
+        catch (EmbeddingUnavailableException)
+        {
+            embedding = null; // the embedder has logged why
+        }
+
+        await notes.AddAsync(note, embedding, cancellationToken);
+        return new NoteResponse(
+            note.Id, note.UserId, note.SessionId, note.Category, note.Content, note.CreatedAt, embedding?.Model);
+    }
+}

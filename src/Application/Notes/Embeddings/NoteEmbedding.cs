@@ -1,0 +1,17 @@
+namespace NakamuraMisaki.Application.Notes.Embeddings;
+
+/// <summary>A vector of <see cref="EmbeddingSchema.Dimensions"/> floats and the model that produced it.</summary>
+public sealed record NoteEmbedding(float[] Vector, string Model);
+
+/// <summary>A note waiting to be embedded: all a pass needs of it.</summary>
+public sealed record NoteToEmbed(Guid Id, string Content);
+
+/// <summary>Which notes an embedding pass works through.</summary>
+public enum EmbeddingBacklog
+{
+    /// <summary>Notes without an embedding (saved while the embedding service was down): the backfill.</summary>
+    Missing,
+
+    /// <summary>Notes without an embedding of the configured model (none, or another model's): the re-embed.</summary>
+    NotCurrentModel,
+}

@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using NakamuraMisaki.Domain.Notes;
+
+namespace NakamuraMisaki.Application.Notes;
+
+internal static partial class NoteFieldRules
+{
+    public const int QueryMaxLength = 1_000;
+
+    /// <summary>Lower-case words such as general, code_changes, decisions (the old bot's categories, also file names).</summary>
+    public static IRuleBuilderOptions<T, string?> NoteCategory<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty()
+            .MaximumLength(Note.CategoryMaxLength)
+            .Must(c => CategoryPattern().IsMatch(c!))
+            .WithMessage("'{PropertyName}' must be lower-case letters, digits, '_' or '-' (such as code_changes).");
+
+    public static IRuleBuilderOptions<T, string?> NoteContent<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty()
+            .Must(c => c!.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .MaximumLength(Note.ContentMaxLength);
+
+    public static IRuleBuilderOptions<T, string> SearchQuery<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty()
+            .Must(q => q.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .MaximumLength(QueryMaxLength);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CategoryPattern();
+}

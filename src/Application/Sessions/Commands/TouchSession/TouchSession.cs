@@ -1,0 +1,30 @@
+using Mediator;
+using NakamuraMisaki.Application.Common.Exceptions;
+
+namespace NakamuraMisaki.Application.Sessions.Commands.TouchSession;
+
+/// <summary>
+/// Records activity: last_active = now, message_count += <see cref="Messages"/>. A touched session is active again:
+/// a conversation that goes on is not idle, whatever the expiry job concluded earlier.
+/// </summary>
+public sealed record TouchSession(string SessionId, string UserId, int Messages) : IRequest<SessionResponse>
+{
+    public const int MaxMessages = 1_000;
+}
+
+public sealed class TouchSessionHandler(ISessionRepository sessions, TimeProvider clock)
+    : IRequestHandler<TouchSession, SessionResponse>
+{
+    public async ValueTask<SessionResponse> Handle(TouchSession request, CancellationToken cancellationToken)
+    {
+        if (!await sessions.TouchAsync(
+                request.SessionId, request.UserId, request.Messages, clock.GetUtcNow(), cancellationToken))
+        {
+            throw new NotFoundException("Session", request.SessionId);
+        }
+
+        var touched = await sessions.GetAsync(request.SessionId, request.UserId, cancellationToken)
+                      ?? throw new NotFoundException("Session", request.SessionId); // deleted in between
+        return SessionResponse.From(touched);
+    }
+}

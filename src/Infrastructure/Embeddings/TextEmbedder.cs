@@ -1,0 +1,81 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application.Notes.Embeddings;
+
+namespace NakamuraMisaki.Infrastructure.Embeddings;
+
+/// <summary>
+/// The application's one door to the embedding provider: bounds each call in time, trims over-long input, checks
+/// that what comes back fits the schema, and turns every provider failure into
+/// <see cref="EmbeddingUnavailableException"/> (logged here once), so callers can degrade instead of failing.
+/// </summary>
+internal sealed class TextEmbedder(
+    IEmbeddingGenerator<string, Embedding<float>> generator, IOptions<EmbeddingOptions> options, ILogger<TextEmbedder> logger)
+    : ITextEmbedder
+{
+    public string Model => generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? options.Value.Model;
+
+    public async Task<IReadOnlyList<NoteEmbedding>> EmbedAsync(
+        IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var model = Model;
+        var settings = options.Value;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        GeneratedEmbeddings<Embedding<float>> generated;
+        try
+        {
+            var inputs = texts.Select(t => t.Length <= settings.MaxInputCharacters ? t : t[..settings.MaxInputCharacters]);
+            generated = await generator.GenerateAsync(inputs, cancellationToken: timeout.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // the caller gave up; that is not the provider's failure
+        }
+        catch (Exception e)
+        {
+            var reason = e is OperationCanceledException ? $"no answer within {settings.TimeoutSeconds} s" : e.Message;
+            logger.LogWarning(e, "Embedding {Count} text(s) with {Model} failed: {Reason}", texts.Count, model, reason);
+            throw new EmbeddingUnavailableException($"The embedding provider failed: {reason}", e);
+        }
+
+        return Check(generated, texts.Count, model);
+    }
+
+    private NoteEmbedding[] Check(GeneratedEmbeddings<Embedding<float>> generated, int expected, string model)
+    {
+        if (generated.Count != expected)
+        {
+            throw Unusable($"{generated.Count} vectors for {expected} texts", model);
+        }
+
+        var result = new NoteEmbedding[expected];
+        for (var i = 0; i < expected; i++)
+        {
+            var vector = generated[i].Vector.ToArray();
+            if (vector.Length != EmbeddingSchema.Dimensions)
+            {
+                throw Unusable($"{vector.Length} dimensions instead of {EmbeddingSchema.Dimensions} " +
+                               "(set Embeddings:Dimensions, or use a model of that width)", model);
+            }
+
+            // A zero or non-finite vector has no direction: cosine distance to it is undefined (NaN in pgvector).
+            var squares = vector.Sum(v => (double)v * v);
+            if (!double.IsFinite(squares) || squares == 0)
+            {
+                throw Unusable("a vector without direction (all zeros or not finite)", model);
+            }
+
+            result[i] = new NoteEmbedding(vector, model);
+        }
+
+        return result;
+    }
+
+    private EmbeddingUnavailableException Unusable(string what, string model)
+    {
+        logger.LogWarning("The embedding provider ({Model}) answered {What}; the result is not used", model, what);
+        return new EmbeddingUnavailableException($"The embedding provider answered {what}.");
+    }
+}

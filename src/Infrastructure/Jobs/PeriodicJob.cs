@@ -1,0 +1,49 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace NakamuraMisaki.Infrastructure.Jobs;
+
+/// <summary>
+/// Runs one pass at start-up and then every <see cref="Interval"/>, each in its own DI scope, until the host stops.
+/// A failed pass (database down, say) is logged and the next one is tried on schedule; the job never dies of it.
+/// Passes are use cases (mediator requests), so tests run them directly instead of waiting for a timer.
+/// </summary>
+public abstract class PeriodicJob(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
+{
+    protected abstract string Name { get; }
+    protected abstract bool Enabled { get; }
+    protected abstract TimeSpan Interval { get; }
+
+    protected abstract Task RunPassAsync(ISender sender, CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled)
+        {
+            logger.LogInformation("{Job} is disabled by configuration", Name);
+            return;
+        }
+
+        logger.LogInformation("{Job} runs every {Interval}", Name, Interval);
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await RunPassAsync(scope.ServiceProvider.GetRequiredService<ISender>(), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "{Job} pass failed; the next pass runs in {Interval}", Name, Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

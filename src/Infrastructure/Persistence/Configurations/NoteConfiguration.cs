@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NakamuraMisaki.Application.Notes.Embeddings;
+using NakamuraMisaki.Domain.Notes;
+using Pgvector;
+
+namespace NakamuraMisaki.Infrastructure.Persistence.Configurations;
+
+public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
+{
+    /// <summary>Shadow properties: the embedding belongs to search, not to the note (see <see cref="Note"/>).</summary>
+    public const string Embedding = "Embedding";
+    public const string EmbeddingModel = "EmbeddingModel";
+
+    public void Configure(EntityTypeBuilder<Note> builder)
+    {
+        builder.ToTable("notes", t => t.HasCheckConstraint(
+            "ck_notes_embedding_has_model", "(embedding IS NULL) = (embedding_model IS NULL)"));
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.UserId).HasMaxLength(64).IsRequired();
+        // No foreign key to sessions: notes outlive the sessions they came from (sessions are purged after 30 days).
+        builder.Property(n => n.SessionId).HasMaxLength(Note.SessionIdMaxLength);
+        builder.Property(n => n.Category).HasMaxLength(Note.CategoryMaxLength).IsRequired()
+            .HasDefaultValue(Note.DefaultCategory);
+        builder.Property(n => n.Content).IsRequired();
+        // NULL = not embedded yet (the embedding service was down when the note was saved).
+        builder.Property<Vector?>(Embedding).HasColumnType($"vector({EmbeddingSchema.Dimensions})");
+        builder.Property<string?>(EmbeddingModel).HasMaxLength(200);
+
+        // Meaning search: nearest neighbours by cosine distance (<=>). NULL embeddings are simply not in the index.
+        builder.HasIndex(Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops")
+            .HasDatabaseName("ix_notes_embedding_hnsw");
+        // Text fallback: ILIKE '%…%' and word_similarity() on Japanese, which has no spaces to split words at.
+        builder.HasIndex(n => n.Content).HasMethod("gin").HasOperators("gin_trgm_ops")
+            .HasDatabaseName("ix_notes_content_trgm");
+        // List by user, newest first; also narrows any per-user scan.
+        builder.HasIndex(n => new { n.UserId, n.CreatedAt });
+        builder.HasIndex(n => new { n.SessionId, n.CreatedAt }).HasFilter("session_id IS NOT NULL");
+        // The backfill's backlog, small and kept small: notes still waiting for an embedding, in id order.
+        builder.HasIndex(n => n.Id).HasFilter("embedding IS NULL").HasDatabaseName("ix_notes_unembedded");
+    }
+}
