@@ -25,6 +25,150 @@ namespace NakamuraMisaki.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("NakamuraMisaki.Domain.AgentTasks.AgentTask", b =>
+                {
+                    b.Property<Guid>("Uuid")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CompressionCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("compression_count");
+
+                    b.Property<int?>("ContextLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("context_length");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("error_message");
+
+                    b.Property<string>("Hostname")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("hostname");
+
+                    b.Property<long>("LlmCallCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("llm_call_count");
+
+                    b.Property<string>("LlmProvider")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("llm_provider");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("owner");
+
+                    b.Property<int?>("ProcessId")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_id");
+
+                    b.Property<string>("Repo")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("repo");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("TaskSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("task_source");
+
+                    b.Property<string>("TaskType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("task_type");
+
+                    b.Property<long>("ToolCallCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("tool_call_count");
+
+                    b.Property<long>("TotalTokens")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("total_tokens");
+
+                    b.Property<string>("User")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("user_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Uuid")
+                        .HasName("pk_agent_tasks");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_agent_tasks_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_agent_tasks_status_created_at");
+
+                    b.HasIndex("User", "CreatedAt")
+                        .HasDatabaseName("ix_agent_tasks_user_name_created_at");
+
+                    b.HasIndex("TaskSource", "Owner", "Repo", "CreatedAt")
+                        .HasDatabaseName("ix_agent_tasks_task_source_owner_repo_created_at");
+
+                    b.ToTable("agent_tasks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agent_tasks_counters_not_negative", "llm_call_count >= 0 AND tool_call_count >= 0 AND total_tokens >= 0 AND compression_count >= 0");
+
+                            t.HasCheckConstraint("ck_agent_tasks_status", "status IN ('running', 'completed', 'stopped', 'failed')");
+
+                            t.HasCheckConstraint("ck_agent_tasks_task_source", "task_source IN ('github', 'gitlab')");
+
+                            t.HasCheckConstraint("ck_agent_tasks_task_type", "task_type = 'issue' OR (task_source = 'github' AND task_type = 'pull_request') OR (task_source = 'gitlab' AND task_type = 'merge_request')");
+                        });
+                });
+
             modelBuilder.Entity("NakamuraMisaki.Domain.Notes.Note", b =>
                 {
                     b.Property<Guid>("Id")
@@ -211,6 +355,12 @@ namespace NakamuraMisaki.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_tasks");

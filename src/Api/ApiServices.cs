@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NakamuraMisaki.Api.Concurrency;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Security;
@@ -19,12 +20,16 @@ internal static class ApiServices
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi(options => options.AddApiKeySecurity().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "NakamuraMisaki API";
-            document.Info.Description = "Tasks, hand-offs, notes, sessions and coding-agent runs for the Slack assistant.";
-            return Task.CompletedTask;
-        }));
+            options.AddApiKeySecurity().AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "NakamuraMisaki API";
+                document.Info.Description = "Tasks, hand-offs, notes, sessions and coding-agent runs for the Slack assistant.";
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
+        });
 
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);

@@ -33,6 +33,7 @@ app.MapHealthEndpoints();
 app.MapTaskEndpoints();
 app.MapNoteEndpoints();
 app.MapSessionEndpoints();
+app.MapAgentTaskEndpoints();
 await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

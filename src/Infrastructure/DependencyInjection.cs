@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application.AgentTasks;
 using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Sessions;
@@ -34,6 +35,7 @@ public static class DependencyInjection
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxRetryCount));
 
         services.AddScoped<ITaskRepository, TaskRepository>();
+        services.AddScoped<IAgentTaskRepository, AgentTaskRepository>();
         services.AddScoped<INoteRepository, NoteRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section))

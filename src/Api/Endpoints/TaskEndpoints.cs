@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.Concurrency;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Application.Tasks;
@@ -21,7 +22,7 @@ public static class TaskEndpoints
 {
     public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
-        var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks")
+        var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks").WithETags()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         tasks.MapPost("/", CreateTask).WithName(nameof(CreateTask));
@@ -31,15 +32,18 @@ public static class TaskEndpoints
         tasks.MapGet("/stale", ListStaleTasks).WithName(nameof(ListStaleTasks));
         tasks.MapGet("/search", FindTasks).WithName(nameof(FindTasks));
         tasks.MapGet("/{id}", GetTask).WithName(nameof(GetTask)).ProducesProblem(StatusCodes.Status404NotFound);
-        tasks.MapPatch("/{id}", UpdateTask).WithName(nameof(UpdateTask)).ProducesProblem(StatusCodes.Status404NotFound);
-        tasks.MapDelete("/{id}", DeleteTask).WithName(nameof(DeleteTask)).ProducesProblem(StatusCodes.Status404NotFound);
+        tasks.MapPatch("/{id}", UpdateTask).WithName(nameof(UpdateTask)).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesPreconditionFailed();
+        tasks.MapDelete("/{id}", DeleteTask).WithName(nameof(DeleteTask)).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesPreconditionFailed();
         tasks.MapPost("/{id}/start", StartTask).WithName(nameof(StartTask)).ProducesTransitionProblems();
         tasks.MapPost("/{id}/complete", CompleteTask).WithName(nameof(CompleteTask)).ProducesTransitionProblems();
         tasks.MapPost("/{id}/cancel", CancelTask).WithName(nameof(CancelTask)).ProducesTransitionProblems();
     }
 
     private static RouteHandlerBuilder ProducesTransitionProblems(this RouteHandlerBuilder endpoint) =>
-        endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesPreconditionFailed();
 
     public static async Task<Created<TaskResponse>> CreateTask(CreateTask body, ISender sender, CancellationToken ct)
     {
@@ -50,29 +54,35 @@ public static class TaskEndpoints
     public static async Task<Ok<TaskResponse>> GetTask(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetTask(id), ct));
 
-    public static async Task<Ok<TaskResponse>> UpdateTask(Guid id, UpdateTaskBody body, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(body.ToCommand(id), ct));
+    public static async Task<Ok<TaskResponse>> UpdateTask(
+        Guid id, UpdateTaskBody body, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(body.ToCommand(id) with { ExpectedVersion = ifMatch?.Version }, ct));
 
-    public static async Task<NoContent> DeleteTask(Guid id, ISender sender, CancellationToken ct)
+    public static async Task<NoContent> DeleteTask(
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new DeleteTask(id), ct);
+        await sender.Send(new DeleteTask(id, ifMatch?.Version), ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>pending → in_progress. Anything else answers 409.</summary>
-    public static Task<Ok<TaskResponse>> StartTask(Guid id, ISender sender, CancellationToken ct) =>
-        Transition(id, TaskTransition.Start, sender, ct);
+    public static Task<Ok<TaskResponse>> StartTask(
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender, CancellationToken ct) =>
+        Transition(new ChangeTaskStatus(id, TaskTransition.Start, ifMatch?.Version), sender, ct);
 
     /// <summary>pending or in_progress → completed, setting completed_at. A cancelled or completed task answers 409.</summary>
-    public static Task<Ok<TaskResponse>> CompleteTask(Guid id, ISender sender, CancellationToken ct) =>
-        Transition(id, TaskTransition.Complete, sender, ct);
+    public static Task<Ok<TaskResponse>> CompleteTask(
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender, CancellationToken ct) =>
+        Transition(new ChangeTaskStatus(id, TaskTransition.Complete, ifMatch?.Version), sender, ct);
 
     /// <summary>pending or in_progress → cancelled. A completed or cancelled task answers 409.</summary>
-    public static Task<Ok<TaskResponse>> CancelTask(Guid id, ISender sender, CancellationToken ct) =>
-        Transition(id, TaskTransition.Cancel, sender, ct);
+    public static Task<Ok<TaskResponse>> CancelTask(
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender, CancellationToken ct) =>
+        Transition(new ChangeTaskStatus(id, TaskTransition.Cancel, ifMatch?.Version), sender, ct);
 
-    private static async Task<Ok<TaskResponse>> Transition(Guid id, TaskTransition transition, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ChangeTaskStatus(id, transition), ct));
+    private static async Task<Ok<TaskResponse>> Transition(ChangeTaskStatus command, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command, ct));
 
     /// <param name="assignee">Slack user id of the assignee.</param>
     /// <param name="status">Repeat to allow several: pending, in_progress, completed, cancelled.</param>

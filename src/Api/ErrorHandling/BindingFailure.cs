@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NakamuraMisaki.Api.Concurrency;
 
 namespace NakamuraMisaki.Api.ErrorHandling;
 
@@ -13,6 +14,12 @@ internal static partial class BindingFailure
     {
         if (BindFailed().Match(message) is { Success: true } bind)
         {
+            // A header is reported under its own name, which is what the client sent.
+            if (bind.Groups["type"].Value.TrimEnd('?') == nameof(IfMatch))
+            {
+                return (IfMatch.HeaderName, $"{IfMatch.HeaderName} takes {IfMatch.Accepted}.");
+            }
+
             var value = bind.Groups["value"].Value;
             return (bind.Groups["name"].Value, $"'{Truncate(value)}' is not a valid {Describe(bind.Groups["type"].Value)}.");
         }

@@ -25,6 +25,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             BadHttpRequestException e => BadRequest(e),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             DomainRuleViolationException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            StaleVersionException e => PreconditionFailed(e.Message),
+            // The row changed between this request's read and its write. With If-Match the client's version was
+            // current at the read, so it is stale now: 412 like any stale If-Match. Without, a plain conflict.
+            DbUpdateConcurrencyException when context.Request.Headers.IfMatch.Count > 0 => PreconditionFailed(
+                "The resource was changed by another request while this one was applied; read it again and retry."),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "The resource was changed by another request; read it again and retry."),
             _ when IsUniqueViolation(exception) => Problem(StatusCodes.Status409Conflict, "Conflict",
@@ -53,6 +58,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails PreconditionFailed(string detail) =>
+        Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", detail);
 
     private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
         new(errors)

@@ -12,8 +12,11 @@ public interface ITaskRepository
 
     Task SaveChangesAsync(CancellationToken cancellationToken);
 
+    /// <param name="expectedVersion">When set, the task is deleted only while it is still at this version.</param>
     /// <returns>Whether a task was deleted.</returns>
-    Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
+    Task<bool> DeleteAsync(Guid id, uint? expectedVersion, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken);
 
     Task<TaskItem?> GetAsync(Guid id, CancellationToken cancellationToken);
 

@@ -3,7 +3,7 @@ using NakamuraMisaki.Domain.Common;
 namespace NakamuraMisaki.Domain.Tasks;
 
 /// <summary>A task of the team. Named TaskItem so it never collides with System.Threading.Tasks.Task.</summary>
-public sealed class TaskItem
+public sealed class TaskItem : IVersioned
 {
     public const int TitleMaxLength = 200;
 
@@ -22,6 +22,7 @@ public sealed class TaskItem
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
+    public uint Version { get; private set; }
 
     public bool IsOpen => Status is TaskItemStatus.Pending or TaskItemStatus.InProgress;
 

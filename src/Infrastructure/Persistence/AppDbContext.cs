@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Domain.AgentTasks;
 using NakamuraMisaki.Domain.Notes;
 using NakamuraMisaki.Domain.Sessions;
 using NakamuraMisaki.Domain.Tasks;
@@ -12,6 +13,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NakamuraMisaki.Domain.Tasks;
+using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Configurations;
 
@@ -19,6 +20,7 @@ public sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
             .HasConversion(s => TaskItemStatusNames.ToName(s), s => TaskItemStatusNames.Parse(s))
             .HasMaxLength(16);
         builder.Ignore(t => t.IsOpen);
+        builder.HasXminVersion();
 
         // Serves list-by-assignee: WHERE assignee_user_id = $1 ORDER BY due_at (nulls last), created_at.
         builder.HasIndex(t => new { t.AssigneeUserId, t.DueAt, t.CreatedAt });

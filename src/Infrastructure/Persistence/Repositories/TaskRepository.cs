@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Domain.Tasks;
+using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
@@ -18,8 +19,11 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
 
     public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Tasks.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> DeleteAsync(Guid id, uint? expectedVersion, CancellationToken cancellationToken) =>
+        await db.Tasks.Where(t => t.Id == id).WithVersion(expectedVersion).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    public Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Tasks.AnyAsync(t => t.Id == id, cancellationToken);
 
     public Task<TaskItem?> GetAsync(Guid id, CancellationToken cancellationToken) => GetById(db, id, cancellationToken);
 

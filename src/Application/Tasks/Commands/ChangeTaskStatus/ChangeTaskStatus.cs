@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.ChangeTaskStatus;
@@ -11,7 +12,8 @@ public enum TaskTransition
 }
 
 /// <summary>start / complete / cancel. The entity refuses illegal transitions (409).</summary>
-public sealed record ChangeTaskStatus(Guid Id, TaskTransition Transition) : IRequest<TaskResponse>;
+public sealed record ChangeTaskStatus(Guid Id, TaskTransition Transition, uint? ExpectedVersion = null)
+    : IRequest<TaskResponse>;
 
 public sealed class ChangeTaskStatusHandler(ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ChangeTaskStatus, TaskResponse>
@@ -20,6 +22,7 @@ public sealed class ChangeTaskStatusHandler(ITaskRepository tasks, TimeProvider 
     {
         var task = await tasks.FindForUpdateAsync(request.Id, cancellationToken)
                    ?? throw new NotFoundException("Task", request.Id);
+        task.EnsureVersion(request.ExpectedVersion, "Task", request.Id);
         var now = clock.GetUtcNow();
         switch (request.Transition)
         {

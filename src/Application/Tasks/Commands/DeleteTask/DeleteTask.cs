@@ -3,17 +3,20 @@ using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.DeleteTask;
 
-public sealed record DeleteTask(Guid Id) : IRequest;
+public sealed record DeleteTask(Guid Id, uint? ExpectedVersion = null) : IRequest;
 
 public sealed class DeleteTaskHandler(ITaskRepository tasks) : IRequestHandler<DeleteTask>
 {
     public async ValueTask<Unit> Handle(DeleteTask request, CancellationToken cancellationToken)
     {
-        if (!await tasks.DeleteAsync(request.Id, cancellationToken))
+        if (await tasks.DeleteAsync(request.Id, request.ExpectedVersion, cancellationToken))
         {
-            throw new NotFoundException("Task", request.Id);
+            return Unit.Value;
         }
 
-        return Unit.Value;
+        // Nothing deleted: either there is no such task, or it is no longer at the version the client named.
+        throw request.ExpectedVersion is { } expected && await tasks.ExistsAsync(request.Id, cancellationToken)
+            ? new StaleVersionException("Task", request.Id, expected)
+            : new NotFoundException("Task", request.Id);
     }
 }

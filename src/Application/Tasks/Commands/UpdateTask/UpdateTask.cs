@@ -1,5 +1,6 @@
 using Mediator;
 using NakamuraMisaki.Application.Common;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.UpdateTask;
@@ -10,7 +11,8 @@ public sealed record UpdateTask(
     Optional<string?> Title,
     Optional<string?> Description,
     Optional<DateTimeOffset?> DueAt,
-    Optional<string?> AssigneeUserId) : IRequest<TaskResponse>;
+    Optional<string?> AssigneeUserId,
+    uint? ExpectedVersion = null) : IRequest<TaskResponse>;
 
 public sealed class UpdateTaskHandler(ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<UpdateTask, TaskResponse>
@@ -19,6 +21,7 @@ public sealed class UpdateTaskHandler(ITaskRepository tasks, TimeProvider clock)
     {
         var task = await tasks.FindForUpdateAsync(request.Id, cancellationToken)
                    ?? throw new NotFoundException("Task", request.Id);
+        task.EnsureVersion(request.ExpectedVersion, "Task", request.Id);
         var now = clock.GetUtcNow();
 
         // The validator guarantees that present Title and AssigneeUserId are non-null.

@@ -1,0 +1,23 @@
+using FluentValidation;
+using NakamuraMisaki.Domain.AgentTasks;
+
+namespace NakamuraMisaki.Application.AgentTasks.Commands.ChangeAgentTaskStatus;
+
+public sealed class ChangeAgentTaskStatusValidator : AbstractValidator<ChangeAgentTaskStatus>
+{
+    public ChangeAgentTaskStatusValidator()
+    {
+        RuleFor(x => x.Status).NotNull()
+            .NotEqual(AgentTaskStatus.Running)
+            .WithMessage("A run becomes running by registering it (POST /api/v1/agent-tasks), which records its process; " +
+                         "'status' here is completed, stopped or failed.");
+        RuleFor(x => x.ErrorMessage)
+            .NotEmpty().WithMessage("A failed run needs an 'error_message' saying why.")
+            .Must(m => m is null || m.Trim().Length > 0).WithMessage("'error_message' must not be blank.")
+            .MaximumLength(AgentTaskFieldRules.ErrorMessageMaxLength)
+            .When(x => x.Status == AgentTaskStatus.Failed);
+        RuleFor(x => x.ErrorMessage)
+            .Null().WithMessage("'error_message' is recorded only when the status is failed.")
+            .When(x => x.Status is not null and not AgentTaskStatus.Failed);
+    }
+}
