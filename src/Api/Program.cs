@@ -2,10 +2,17 @@ using NakamuraMisaki.Api;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Import;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application;
 using NakamuraMisaki.Infrastructure;
 using Scalar.AspNetCore;
+
+if (ImportCommand.IsInvoked(args))
+{
+    // A command of the same executable, with the service's configuration and database, but no web server.
+    return await ImportCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
@@ -35,6 +42,7 @@ app.MapNoteEndpoints();
 app.MapSessionEndpoints();
 app.MapAgentTaskEndpoints();
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -16,7 +16,9 @@ internal static class JsonFileLoader
         }
         catch (JsonException e)
         {
-            return (null, $"not valid JSON: {e.Message}");
+            // JsonException counts lines and bytes from 0 and repeats them at the end of its message.
+            var message = e.Message.Split(" LineNumber:", 2)[0];
+            return (null, $"not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
