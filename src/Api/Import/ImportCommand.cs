@@ -7,7 +7,6 @@ using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Database.Embedded;
 using NakamuraMisaki.Infrastructure.Import;
 using NakamuraMisaki.Infrastructure.Persistence;
-using Npgsql;
 
 namespace NakamuraMisaki.Api.Import;
 
@@ -80,8 +79,11 @@ internal static class ImportCommand
             await console.Out.WriteLineAsync("Interrupted. The batches committed so far stay; run the import again to carry on.");
             return new ImportResult(ImportExitCodes.Failed, null);
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
+            // Whatever stopped the run (an unreachable database after retries, a full disk, a bug), the batches
+            // already committed are consistent, so say so and leave the details to stderr.
+            await Console.Error.WriteLineAsync(e.ToString());
             await console.Out.WriteLineAsync($"The import could not finish: {e.GetBaseException().Message}" +
                                              $"{Environment.NewLine}The batches committed so far stay; run the import again to carry on.");
             return new ImportResult(ImportExitCodes.Failed, null);
