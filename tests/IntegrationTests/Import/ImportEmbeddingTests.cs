@@ -31,6 +31,8 @@ public sealed class ImportEmbeddingTests(ApiFactory factory) : ImportTest(factor
     [Fact]
     public async Task Notes_already_stored_are_not_embedded_again()
     {
+        // Without the note the database refuses: never stored, it would rightly be embedded again on every run.
+        File.Delete(Path.Combine(Stores.NotesDirectory, "ws-a", ".nakamura_notes", "learnings.json"));
         await Importer.RunAsync("--notes", Stores.NotesDirectory);
         var failing = new FailingEmbeddingGenerator();
 

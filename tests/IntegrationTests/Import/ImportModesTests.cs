@@ -40,7 +40,8 @@ public sealed class ImportModesTests(ApiFactory factory) : ImportTest(factory)
         var missing = Assert.Single(run.Source(ImportSource.AgentTasks).Missing);
         Assert.Equal((AgentTaskRows.EpochCreated, "rowid 5"), (missing.Key, missing.Location.Position));
         var changed = Assert.Single(run.Source(ImportSource.Sessions).Conflicts);
-        Assert.Equal(("s-naive", ["message_count"]), (changed.Key, changed.DifferingColumns.ToArray()));
+        Assert.Equal("s-naive", changed.Key);
+        Assert.Equal(["message_count"], changed.DifferingColumns);
         Assert.Empty(run.Source(ImportSource.Notes).Conflicts);
         Assert.Contains($"missing    {missing.Location}: {AgentTaskRows.EpochCreated}", run.Output);
         Assert.Equal(1, run.ExitCode);
@@ -69,7 +70,8 @@ public sealed class ImportModesTests(ApiFactory factory) : ImportTest(factory)
         var run = await Importer.RunAsync("--sessions", Stores.SessionsDirectory);
 
         var conflict = Assert.Single(run.Source(ImportSource.Sessions).Conflicts);
-        Assert.Equal(("s-frac", new[] { "title", "last_active" }), (conflict.Key, conflict.DifferingColumns.ToArray()));
+        Assert.Equal("s-frac", conflict.Key);
+        Assert.Equal(["title", "last_active"], conflict.DifferingColumns);
         Assert.Equal("renamed", await ScalarAsync<string>("SELECT title FROM sessions WHERE session_id = 's-frac'"));
         Assert.Equal(4, run.Source(ImportSource.Sessions).AlreadyPresent);
         Assert.Equal(1, run.ExitCode);

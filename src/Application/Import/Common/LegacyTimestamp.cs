@@ -10,7 +10,7 @@ namespace NakamuraMisaki.Application.Import.Common;
 /// <item><c>2024-01-05T10:00:00</c>, <c>2024-01-05 10:00:00</c>, <c>2024-01-05T10:00</c>: no offset means UTC.</item>
 /// <item>a fraction of any length (<c>.5</c>, <c>.123456</c>, <c>,123</c>): kept to the microsecond (PostgreSQL's precision), truncated beyond.</item>
 /// <item>an offset <c>Z</c>, <c>+09:00</c>, <c>+0900</c> or <c>+09</c>: honoured, and the instant stored in UTC.</item>
-/// <item>a number (JSON number, SQLite INTEGER or REAL): Unix seconds, 1970 to 2100.</item>
+/// <item>a number (JSON number, SQLite INTEGER or REAL, or text of digits): Unix seconds, 1970 to 2100.</item>
 /// </list>
 /// Anything else (a date without a time, month names, 24:00, a leap second) is refused rather than guessed at.
 /// </summary>
@@ -20,6 +20,11 @@ public static partial class LegacyTimestamp
 
     public static DateTimeOffset Parse(string text)
     {
+        if (double.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return FromUnixSeconds(seconds); // SQLite keeps a number written to a TEXT column as its digits
+        }
+
         var match = Pattern().Match(text.Trim());
         if (!match.Success)
         {

@@ -45,5 +45,6 @@ public sealed class LegacyTimestampTests
         Assert.Equal(new DateTimeOffset(2024, 1, 5, 10, 0, 0, 500, TimeSpan.Zero), LegacyTimestamp.FromUnixSeconds(1704448800.5));
         Assert.Throws<InvalidLegacyRecordException>(() => LegacyTimestamp.FromUnixSeconds(1704448800000)); // milliseconds
         Assert.Throws<InvalidLegacyRecordException>(() => LegacyTimestamp.FromUnixSeconds(-1));
+        Assert.Equal(new DateTimeOffset(2024, 1, 5, 10, 0, 0, TimeSpan.Zero), LegacyTimestamp.Parse("1704448800"));
     }
 }
