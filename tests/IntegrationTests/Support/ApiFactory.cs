@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.AI;
 using Npgsql;
 using Respawn;
 
@@ -45,6 +46,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         new(database, settings ?? new Dictionary<string, string>());
     public TestClock Clock { get; } = new(Epoch);
 
+    /// <summary>The embedding provider of the host: the offline embedder unless a test switches it.</summary>
+    public SwitchableEmbeddingGenerator Embeddings { get; } = new();
+
     public async Task InitializeAsync()
     {
         Database ??= await TestDatabase.StartAsync();
@@ -86,6 +90,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
         Clock.Set(Epoch);
+        Embeddings.Reset();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -103,11 +108,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-
+        // One host serves every test: background jobs would race them, so tests run the passes themselves.
+        builder.UseSetting("Embeddings:Backfill:Enabled", "false");
+        builder.UseSetting("Sessions:Cleanup:Enabled", "false");
+        // Short enough for the hanging-provider test, long enough for the offline embedder on a busy machine.
+        builder.UseSetting("Embeddings:TimeoutSeconds", "2");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();
+            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Embeddings);
         });
     }
 
