@@ -15,7 +15,7 @@ internal static partial class BindingFailure
         if (BindFailed().Match(message) is { Success: true } bind)
         {
             // A header is reported under its own name, which is what the client sent.
-            if (bind.Groups["type"].Value.TrimEnd('?') == nameof(IfMatch))
+            if (bind.Groups["type"].Value is nameof(IfMatch) or nameof(IfMatch) + "?" or "Nullable<" + nameof(IfMatch) + ">")
             {
                 return (IfMatch.HeaderName, $"{IfMatch.HeaderName} takes {IfMatch.Accepted}.");
             }

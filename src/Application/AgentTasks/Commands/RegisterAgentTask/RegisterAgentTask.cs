@@ -19,12 +19,12 @@ public sealed record RegisterAgentTask(
     string? Repo,
     AgentTaskType? TaskType,
     string? TaskId,
-    int? ProcessId,
-    string? Hostname,
-    string? LlmProvider,
-    string? Model,
-    int? ContextLength,
-    string? User,
+    int? ProcessId = null,
+    string? Hostname = null,
+    string? LlmProvider = null,
+    string? Model = null,
+    int? ContextLength = null,
+    string? User = null,
     [property: JsonIgnore] uint? ExpectedVersion = null) : IRequest<AgentTaskRegistration>;
 
 public enum AgentTaskRegistrationOutcome
