@@ -104,15 +104,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))));
         // High enough that no functional test meets it; the rate-limit tests lower it on their own host.
         builder.UseSetting("RateLimiting:PermitsPerSecond", "100000");
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
         // One host serves every test: background jobs would race them, so tests run the passes themselves.
         builder.UseSetting("Embeddings:Backfill:Enabled", "false");
         builder.UseSetting("Sessions:Cleanup:Enabled", "false");
         // Short enough for the hanging-provider test, long enough for the offline embedder on a busy machine.
         builder.UseSetting("Embeddings:TimeoutSeconds", "2");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
