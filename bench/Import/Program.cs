@@ -19,7 +19,8 @@ var sessions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture
 Console.WriteLine($"agent tasks {agentTasks:N0}, notes {notes:N0}, sessions {sessions:N0}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 
-var root = Directory.CreateTempSubdirectory("nakamura-import-bench-").FullName;
+// Not CreateTempSubdirectory: its mode 700 would keep the 'postgres' user (the cluster's, when run as root) out.
+var root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nakamura-import-bench-{Guid.NewGuid():N}")).FullName;
 EmbeddedPostgresCluster? cluster = null;
 try
 {
