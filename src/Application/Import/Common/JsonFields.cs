@@ -31,7 +31,7 @@ public readonly struct JsonFields
     };
 
     public string RequiredString(string key) =>
-        string.IsNullOrWhiteSpace(OptionalString(key)) ? throw Missing(key) : OptionalString(key)!;
+        OptionalString(key) is { } value && !string.IsNullOrWhiteSpace(value) ? value : throw Missing(key);
 
     /// <summary>An ISO 8601 string or a number of Unix seconds: see <see cref="LegacyTimestamp"/>.</summary>
     public DateTimeOffset? OptionalTimestamp(string key)
