@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using NakamuraMisaki.Api.Import;
+using Spectre.Console;
 using NakamuraMisaki.IntegrationTests.Support;
 
 namespace NakamuraMisaki.IntegrationTests.Import;
@@ -59,6 +61,30 @@ public sealed class ImportCommandTests(ApiFactory factory) : ImportTest(factory)
         var rejected = Assert.Single(run.Source(Application.Import.ImportSource.AgentTasks).Rejected);
         Assert.Equal("table tasks", rejected.Location.Position);
         Assert.Equal(1, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task On_a_terminal_progress_is_a_bar_with_counts_and_rate()
+    {
+        using var output = new StringWriter();
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(output),
+        });
+        var connectionString = Factory.Database.ConnectionString;
+
+        var result = await ImportCommand.RunAsync(["--agent-tasks", Stores.AgentTasksDatabase], new ImportConsole(output, terminal),
+            builder => builder.Configuration["ConnectionStrings:Default"] = connectionString, CancellationToken.None);
+
+        var screen = output.ToString();
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("agent tasks", screen);
+        Assert.Contains("new 2 · present 0 · conflicts 0 · rejected 5", screen);
+        Assert.Contains("rows/s", screen);
+        Assert.Contains("━", screen); // the bar
+        Assert.Contains("Import report", screen);
     }
 
     /// <summary>Every file's path, size, modification time and content hash (a SQLite open that wrote would change one).</summary>
