@@ -12,7 +12,7 @@ public sealed class ImportEmbeddingTests(ApiFactory factory) : ImportTest(factor
         var run = await Importer.RunAsync("--notes", Stores.NotesDirectory);
 
         Assert.Equal(3L, await ScalarAsync<long>("SELECT count(*) FROM notes WHERE embedding IS NOT NULL AND embedding_model = 'hashed-ngram-v1'"));
-        Assert.Contains("3 notes embedded with hashed-ngram-v1", run.Source(ImportSource.Notes).Remarks);
+        Assert.Contains(run.Source(ImportSource.Notes).Remarks, r => r.StartsWith("3 notes embedded with hashed-ngram-v1 in ", StringComparison.Ordinal));
     }
 
     [Fact]
