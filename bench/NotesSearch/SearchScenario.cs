@@ -14,6 +14,12 @@ internal sealed partial class SearchScenario(string name, string sql, bool perUs
 {
     public const int K = 10;
 
+    /// <summary>
+    /// As the service does: Npgsql prepares repeated statements, and a cached generic plan would ignore both the
+    /// query's values and the SET LOCALs that distinguish the indexed run from the exact one.
+    /// </summary>
+    private const string CustomPlan = "SET LOCAL plan_cache_mode = force_custom_plan;";
+
     public string Name => name;
 
     public async Task<IReadOnlyList<(int EfSearch, ScenarioResult Result)>> RunAsync(
@@ -23,13 +29,13 @@ internal sealed partial class SearchScenario(string name, string sql, bool perUs
         var exact = new List<List<Guid>>();
         foreach (var query in queries)
         {
-            exact.Add(await SearchAsync(connection, query, "SET LOCAL enable_indexscan = off;"));
+            exact.Add(await SearchAsync(connection, query, CustomPlan + "SET LOCAL enable_indexscan = off;"));
         }
 
         var results = new List<(int, ScenarioResult)>();
         foreach (var ef in efSearches)
         {
-            var indexed = $"SET LOCAL hnsw.ef_search = {ef}; SET LOCAL hnsw.iterative_scan = relaxed_order; {settings}";
+            var indexed = $"{CustomPlan}SET LOCAL hnsw.ef_search = {ef}; SET LOCAL hnsw.iterative_scan = relaxed_order; {settings}";
             var plan = await ExplainAsync(connection, queries[0], indexed);
             foreach (var query in queries.Take(5))
             {

@@ -3,14 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.AgentTasks;
-using NakamuraMisaki.Application.Common.Validation;
-using NakamuraMisaki.Application.Notes;
-using NakamuraMisaki.Application.Sessions;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Infrastructure.Database;
-using NakamuraMisaki.Infrastructure.Embeddings;
 using NakamuraMisaki.Infrastructure.Health;
-using NakamuraMisaki.Infrastructure.Jobs;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.Infrastructure.Persistence.Repositories;
 using Npgsql;
@@ -36,15 +31,8 @@ public static class DependencyInjection
 
         services.AddScoped<ITaskRepository, TaskRepository>();
         services.AddScoped<IAgentTaskRepository, AgentTaskRepository>();
-        services.AddScoped<INoteRepository, NoteRepository>();
-        services.AddScoped<ISessionRepository, SessionRepository>();
-        services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section))
-            .Validate(s => TimeZoneInfo.TryFindSystemTimeZoneById(s.TitleTimeZone, out _),
-                "Sessions:TitleTimeZone is not a known time zone; use an IANA name such as " + TimeZoneRules.DefaultTimeZone + ".")
-            .ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionSettings>>().Value);
-        services.AddEmbeddings(configuration);
-        services.AddBackgroundJobs(configuration);
+        services.AddNotes(configuration);
+        services.AddSessions(configuration);
         services.AddScoped<DatabaseStatusReader>();
         return services;
     }

@@ -91,9 +91,12 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_default_is_the_offline_embedder()
+    public async Task The_default_is_the_offline_embedder_even_with_the_empty_settings_of_env_example()
     {
-        await using var services = Build([]);
+        await using var services = Build(new()
+        {
+            ["Embeddings:Endpoint"] = "", ["Embeddings:ApiKey"] = "", ["Embeddings:Dimensions"] = "",
+        });
         var embedder = services.GetRequiredService<ITextEmbedder>();
 
         var embedding = await embedder.EmbedAsync("オフライン", CancellationToken.None);

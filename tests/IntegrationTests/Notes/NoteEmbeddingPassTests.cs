@@ -110,6 +110,20 @@ public sealed class NoteEmbeddingPassTests(ApiFactory factory) : ApiTest(factory
     }
 
     [Fact]
+    public async Task Re_embedding_also_embeds_notes_that_never_had_an_embedding()
+    {
+        await Client.SaveNoteAsync("embedded at once");
+        Factory.Embeddings.Fail();
+        await Client.SaveNoteAsync("saved during an outage");
+        Factory.Embeddings.Reset();
+
+        var result = await Client.PostOkJsonAsync($"{Route}/re-embed");
+
+        Assert.Equal(("hashed-ngram-v1", 1, true), Summary(result));
+        Assert.All(await ListAllAsync(), n => Assert.True(n.GetProperty("embedded").GetBoolean()));
+    }
+
+    [Fact]
     public async Task Re_embedding_while_the_service_is_down_reports_it_and_keeps_the_old_embeddings()
     {
         await Client.SaveNoteAsync("old model note");

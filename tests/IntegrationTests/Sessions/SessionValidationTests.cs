@@ -12,6 +12,7 @@ public sealed class SessionValidationTests(ApiFactory factory) : ApiTest(factory
         { """{"user_id":"alice"}""", "user_id" },
         { """{"user_id":"U0ALICE01","session_id":"has space"}""", "session_id" },
         { """{"user_id":"U0ALICE01","session_id":"-leading-dash"}""", "session_id" },
+        { """{"user_id":"U0ALICE01","session_id":"latest"}""", "session_id" },
         { $$"""{"user_id":"U0ALICE01","session_id":"{{new string('a', 129)}}"}""", "session_id" },
         { $$"""{"user_id":"U0ALICE01","title":"{{new string('t', 201)}}"}""", "title" },
         { $$"""{"user_id":"U0ALICE01","workspace_path":"{{new string('p', 1025)}}"}""", "workspace_path" },

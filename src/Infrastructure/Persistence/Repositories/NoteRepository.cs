@@ -10,7 +10,7 @@ using static NakamuraMisaki.Infrastructure.Persistence.Configurations.NoteConfig
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class NoteRepository(AppDbContext db) : INoteRepository
+public sealed class NoteRepository(AppDbContext db, PgvectorFeatures pgvector) : INoteRepository
 {
     /// <summary>
     /// Lowest pg_trgm word similarity the text fallback accepts for a note that lacks some of the query's words.
@@ -22,6 +22,20 @@ public sealed class NoteRepository(AppDbContext db) : INoteRepository
     /// <summary>Reads never load the 6 KB embedding; the model column says whether there is one.</summary>
     private static readonly Expression<Func<Note, NoteResponse>> ToResponse = n => new NoteResponse(
         n.Id, n.UserId, n.SessionId, n.Category, n.Content, n.CreatedAt, EF.Property<string?>(n, EmbeddingModel));
+
+    /// <summary>
+    /// Plan every search for its own user: reading a small user's notes by user_id and sorting them is exact and
+    /// fast, while a user with many notes needs the HNSW index. The statement is auto-prepared, and a generic plan
+    /// (chosen once for any user) would be wrong for one of the two.
+    /// </summary>
+    private const string CustomPlan = "SET LOCAL plan_cache_mode = force_custom_plan;";
+
+    /// <summary>
+    /// An HNSW scan hands ef_search (40) candidates to the user/category filter, so a user owning a small share of
+    /// the notes near the query could get too few or none. Iterative scans (pgvector 0.8) keep walking the graph until
+    /// LIMIT rows pass the filter; relaxed_order returns them nearly in order (sorted exactly below).
+    /// </summary>
+    private const string IterativeScan = "SET LOCAL hnsw.iterative_scan = relaxed_order;";
 
     private static readonly char[] Whitespace = [' ', '\t', '\r', '\n', '\u3000'];
 
@@ -72,13 +86,12 @@ public sealed class NoteRepository(AppDbContext db) : INoteRepository
 
         // SET LOCAL needs a transaction, and a transaction under a retrying execution strategy must be one retriable
         // unit: the whole block is re-run on a transient failure.
+        var iterative = await pgvector.HasIterativeScansAsync(cancellationToken);
         var hits = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token);
-            // An HNSW scan returns ef_search (40) candidates and the user/category filter applies after it, so a
-            // user owning a small share of all notes could get too few or none. Iterative scans (pgvector 0.8) keep
-            // walking the graph until LIMIT rows pass the filter.
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL hnsw.iterative_scan = relaxed_order", token);
+            await db.Database.ExecuteSqlRawAsync(iterative ? CustomPlan + IterativeScan : CustomPlan, token);
+
             var rows = await candidates.ToListAsync(token);
             await transaction.CommitAsync(token);
             return rows;

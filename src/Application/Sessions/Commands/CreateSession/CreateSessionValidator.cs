@@ -12,7 +12,10 @@ public sealed class CreateSessionValidator : AbstractValidator<CreateSession>
     public CreateSessionValidator()
     {
         RuleFor(x => x.UserId).SlackUserId();
-        RuleFor(x => x.SessionId).SessionId().When(x => x.SessionId is not null);
+        RuleFor(x => x.SessionId).SessionId()
+            // GET /api/v1/sessions/latest is the latest session, so a session called "latest" could never be read.
+            .NotEqual("latest", StringComparer.OrdinalIgnoreCase).WithMessage("'latest' is reserved; choose another session_id.")
+            .When(x => x.SessionId is not null);
         RuleFor(x => x.Title).MaximumLength(Session.TitleMaxLength);
         RuleFor(x => x.WorkspacePath).MaximumLength(Session.WorkspacePathMaxLength);
         RuleFor(x => x.Options)
