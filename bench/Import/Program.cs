@@ -71,10 +71,8 @@ finally
     NpgsqlConnection.ClearAllPools();
     if (cluster is not null)
     {
-        await cluster.DestroyAsync();
+        await cluster.DestroyAsync(); // stops the server and deletes its directory, which the 'postgres' user owns
     }
-    else
-    {
-        Directory.Delete(root, recursive: true);
-    }
+
+    Directory.Delete(root, recursive: true);
 }
