@@ -3,10 +3,17 @@ using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Json;
+using NakamuraMisaki.Api.Import;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application;
 using NakamuraMisaki.Infrastructure;
 using Scalar.AspNetCore;
+
+if (ImportCommand.IsInvoked(args))
+{
+    // A command of the same executable, with the service's configuration and database, but no web server.
+    return await ImportCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
@@ -38,6 +45,7 @@ app.MapHandoffEndpoints();
 app.MapNoteEndpoints();
 app.MapSessionEndpoints();
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,0 +1,42 @@
+using NakamuraMisaki.Application.Import.AgentTasks;
+using NakamuraMisaki.Application.Import.Common;
+using NakamuraMisaki.Application.Import.Notes;
+using NakamuraMisaki.Application.Import.Sessions;
+
+namespace NakamuraMisaki.Application.Import;
+
+/// <summary>
+/// Imports the old stores named in the request, sessions first, then notes, then agent tasks. Each batch is committed
+/// on its own, so a run that is interrupted keeps what it wrote, and running it again carries on where it stopped.
+/// </summary>
+public sealed class LegacyImporter(
+    SessionImportPlan sessions, NoteImportPlan notes, AgentTaskImportPlan agentTasks, TimeProvider time)
+{
+    public async Task<ImportReport> RunAsync(ImportRequest request, IImportProgress progress, CancellationToken cancellationToken)
+    {
+        var reports = new List<SourceReport>();
+        if (request.SessionsDirectory is { } sessionsDirectory)
+        {
+            reports.Add(await RunAsync(sessions, sessionsDirectory, request.Mode, progress, cancellationToken));
+        }
+
+        if (request.NotesDirectory is { } notesDirectory)
+        {
+            reports.Add(await RunAsync(notes, notesDirectory, request.Mode, progress, cancellationToken));
+        }
+
+        if (request.AgentTasksDatabase is { } agentTasksDatabase)
+        {
+            reports.Add(await RunAsync(agentTasks, agentTasksDatabase, request.Mode, progress, cancellationToken));
+        }
+
+        return new ImportReport(request.Mode, reports);
+    }
+
+    private Task<SourceReport> RunAsync<TRecord, TRow>(
+        IImportPlan<TRecord, TRow> plan, string origin, ImportMode mode, IImportProgress progress,
+        CancellationToken cancellationToken)
+        where TRecord : class, ILegacyRecord
+        where TRow : ILegacyRecord =>
+        new SourceImporter<TRecord, TRow>(plan, mode, progress, time).RunAsync(origin, cancellationToken);
+}
