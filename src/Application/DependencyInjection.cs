@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.Application.Common.Behaviours;
+using NakamuraMisaki.Application.Common.Telemetry;
 
 namespace NakamuraMisaki.Application;
 
@@ -20,6 +21,7 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
+        services.AddSingleton<AppMeter>();
         return services;
     }
 }

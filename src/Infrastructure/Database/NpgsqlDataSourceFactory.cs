@@ -27,6 +27,9 @@ public static class NpgsqlDataSourceFactory
             csb.ApplicationName = ApplicationName;
         }
 
+        // Labels the pool in metrics and traces (db.client.connection.pool.name) as pg_stat_activity shows it; the
+        // default label would be the whole connection string.
+        builder.Name = csb.ApplicationName;
         builder.UseVector();
         return builder.Build();
     }
