@@ -1,0 +1,16 @@
+-- GET /api/v1/tasks/{id} for random seeded ids (c32 in run.sh). Served alike by the API and the raw endpoint.
+package.path = os.getenv("BENCH_LUA_DIR") .. "/?.lua;" .. package.path
+local report = require("report")
+local ids
+
+setup = report.setup
+done = report.done
+
+function init(args)
+  math.randomseed(seed)
+  ids = report.read_ids()
+end
+
+function request()
+  return wrk.format("GET", "/api/v1/tasks/" .. ids[math.random(#ids)])
+end
