@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""How much of the machine's CPU went to processes outside the benchmark during one measurement.
+"""Where the CPU went during one measurement: our processes, and everything else on this shared machine.
 
-The machine is shared: other people's builds steal CPU from a run and make it slower. Recording that share beside
-every figure says how far to trust it.
+Other people's builds steal CPU from a run and make it slower, so every figure is printed beside the share of the
+cores that went to processes outside the benchmark. CPU time per request of the server and of PostgreSQL is much less
+sensitive to that noise than throughput, so it is reported too.
 
-  cpu_share.py snapshot PID...                 print a snapshot (JSON): busy CPU ticks of the machine and of the
-                                               given processes and all their descendants (the postmaster's backends)
-  cpu_share.py others BEFORE AFTER SECONDS     print the percentage of all cores used by other processes between two
-                 [EXTRA_CPU_SECONDS]           snapshots; EXTRA is CPU our short-lived load generator used (wrk, pgbench)
+  cpu_share.py snapshot NAME=PID...         print a snapshot (JSON): busy CPU ticks of the machine, and of each named
+                                            process with all its descendants (e.g. postgres=<postmaster>)
+  cpu_share.py report BEFORE AFTER SECONDS  print {"others_cpu_pct", "cpu_seconds": {NAME: …}} between two snapshots
+
+A process's ticks include those of its children that have exited (cutime, cstime): wrk and pgbench have ended by
+the second snapshot, and so have PostgreSQL backends whose client disconnected.
 """
 import json
 import os
@@ -24,7 +27,7 @@ def machine_busy_ticks():
 
 
 def processes():
-    """pid -> (ppid, utime + stime ticks) for every process still readable."""
+    """pid -> (ppid, utime + stime + cutime + cstime ticks) for every process still readable."""
     table = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -35,33 +38,42 @@ def processes():
         except OSError:
             continue
         rest = stat[stat.rindex(")") + 2:].split()  # after "pid (comm) "
-        table[int(entry)] = (int(rest[1]), int(rest[11]) + int(rest[12]))
+        table[int(entry)] = (int(rest[1]), sum(int(x) for x in rest[11:15]))
     return table
 
 
-def snapshot(roots):
-    table = processes()
-    ours, frontier = set(), {r for r in roots if r in table}
+def tree(table, root):
+    found, frontier = set(), {root} if root in table else set()
     while frontier:
-        ours |= frontier
-        frontier = {pid for pid, (ppid, _) in table.items() if ppid in frontier and pid not in ours}
-    return {"busy": machine_busy_ticks(), "ours": {str(pid): table[pid][1] for pid in ours}}
+        found |= frontier
+        frontier = {pid for pid, (ppid, _) in table.items() if ppid in frontier and pid not in found}
+    return {str(pid): table[pid][1] for pid in found}
 
 
-def others_percent(before, after, seconds, extra_cpu_seconds):
-    busy = after["busy"] - before["busy"]
+def snapshot(named_roots):
+    table = processes()
+    return {"busy": machine_busy_ticks(), "trees": {name: tree(table, int(pid)) for name, pid in named_roots}}
+
+
+def report(before, after, seconds):
     # A process that started in between counts from zero; one that ended in between is lost (rare: pools stay open).
-    ours = sum(ticks - before["ours"].get(pid, 0) for pid, ticks in after["ours"].items())
-    other_seconds = (busy - ours) / TICKS - extra_cpu_seconds
-    return max(0.0, 100.0 * other_seconds / (seconds * os.cpu_count()))
+    def used(name):
+        return sum(t - before["trees"][name].get(pid, 0) for pid, t in after["trees"][name].items()) / TICKS
+
+    ours = {}  # by pid: the API is in both the shell's tree and its own
+    for name, processes_after in after["trees"].items():
+        for pid, ticks in processes_after.items():
+            ours[pid] = ticks - before["trees"][name].get(pid, 0)
+    other_seconds = (after["busy"] - before["busy"] - sum(ours.values())) / TICKS
+    return {"others_cpu_pct": round(max(0.0, 100.0 * other_seconds / (seconds * os.cpu_count())), 1),
+            "cpu_seconds": {name: round(used(name), 2) for name in after["trees"]}}
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "snapshot":
-        print(json.dumps(snapshot([int(p) for p in sys.argv[2:]])))
-    elif sys.argv[1] == "others":
+        print(json.dumps(snapshot([arg.split("=", 1) for arg in sys.argv[2:]])))
+    elif sys.argv[1] == "report":
         with open(sys.argv[2]) as b, open(sys.argv[3]) as a:
-            extra = float(sys.argv[5]) if len(sys.argv) > 5 else 0.0
-            print(f"{others_percent(json.load(b), json.load(a), float(sys.argv[4]), extra):.1f}")
+            print(json.dumps(report(json.load(b), json.load(a), float(sys.argv[4]))))
     else:
         sys.exit(__doc__)

@@ -56,31 +56,31 @@ run_pgbench() {
     -l --log-prefix "$work/pgbench-r$1"
 }
 
-cpu_snapshot() { python3 "$bench/cpu_share.py" snapshot "$$" "$postmaster_pid"; }
+# The shell's tree holds the API, the raw endpoint and the samplers; PostgreSQL daemonizes, so it is named apart.
+cpu_snapshot() {
+  python3 "$bench/cpu_share.py" snapshot shell="$$" api="$api_pid" raw="$raw_pid" postgres="$postmaster_pid"
+}
 
 # measure PHASE TARGET REP COMMAND…: runs the command and writes one result line to $work/PHASE-TARGET-rREP.json
 # (and to results.jsonl, except for the mixed phase, which add_mixed_extras completes first).
 measure() {
-  local phase=$1 target=$2 rep=$3 load before after result others
+  local phase=$1 target=$2 rep=$3 load before after result cpu
   shift 3
   local out="$work/$phase-$target-r$rep"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   before=$(cpu_snapshot)
-  local started=$EPOCHREALTIME
-  TIMEFORMAT='%U %S'
-  { time "$@" >"$out.txt" 2>&1; } 2>"$out.time"
-  local elapsed
+  local started=$EPOCHREALTIME elapsed
+  "$@" >"$out.txt" 2>&1
   elapsed=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN {print b - a}')
   after=$(cpu_snapshot)
-  others=$(python3 "$bench/cpu_share.py" others <(echo "$before") <(echo "$after") "$elapsed" \
-    "$(awk '{print $1 + $2}' "$out.time")")
+  cpu=$(python3 "$bench/cpu_share.py" report <(echo "$before") <(echo "$after") "$elapsed")
   if [ "$target" = pgbench ]; then
     result=$(python3 "$bench/pgbench_result.py" "$out.txt" "$work/pgbench-r$rep")
   else
     result=$(grep '^BENCH ' "$out.txt" | cut -c7-) || { log "no result in $out.txt"; cat "$out.txt" >&2; exit 1; }
   fi
-  printf '{"phase":"%s","target":"%s","rep":%d,"load":"%s","others_cpu_pct":%s,"result":%s}\n' \
-    "$phase" "$target" "$rep" "$load" "$others" "$result" >"$out.json"
+  printf '{"phase":"%s","target":"%s","rep":%d,"load":"%s","cpu":%s,"result":%s}\n' \
+    "$phase" "$target" "$rep" "$load" "$cpu" "$result" >"$out.json"
   [ "$phase" = mixed ] || cat "$out.json" >>"$work/results.jsonl"
 }
 

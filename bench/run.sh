@@ -60,7 +60,7 @@ postmaster_pid=$(head -1 "$pg_dir/pgdata/postmaster.pid")
 
 # Same pool bounds and auto-prepare as the product's defaults (Database__* in README), nothing else.
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$raw_port" \
-  ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$PGPASSWORD;Database=nakamura_misaki;Maximum Pool Size=100;Minimum Pool Size=10;Max Auto Prepare=64;Auto Prepare Min Usages=2;Enlist=false;Application Name=RawTaskEndpoint" \
+  ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$PGPASSWORD;Database=nakamura_misaki;Maximum Pool Size=100;Minimum Pool Size=10;Max Auto Prepare=64;Auto Prepare Min Usages=2;Enlist=false;No Reset On Close=true;Application Name=RawTaskEndpoint" \
   run_in "$work/raw" dotnet RawTaskEndpoint.dll >"$work/raw.log" 2>&1 &
 raw_pid=$!
 

@@ -30,8 +30,21 @@ def table(header, rows):
 
 
 def results(measurements, phase, target):
-    return [dict(m["result"], rep=m["rep"], load=m["load"], others=m["others_cpu_pct"], **m.get("extra", {}))
+    return [dict(m["result"], rep=m["rep"], load=m["load"], others=m["cpu"]["others_cpu_pct"],
+                 server_us=cpu_per_request(m, target), postgres_us=cpu_per_request(m, "postgres"), **m.get("extra", {}))
             for m in measurements if m["phase"] == phase and m["target"] == target]
+
+
+def cpu_per_request(measurement, process):
+    """Microseconds of CPU the named process tree spent per request (None for pgbench, which has no server of ours)."""
+    seconds = measurement["cpu"]["cpu_seconds"].get(process)
+    requests = measurement["result"]["requests"]
+    return seconds / requests * 1e6 if seconds is not None and requests else None
+
+
+def us(rows, key):
+    values = [r[key] for r in rows if r[key] is not None]
+    return f"{statistics.median(values):.0f}" if values else "-"
 
 
 def main(results_path, machine_path):
@@ -52,27 +65,30 @@ def main(results_path, machine_path):
         ratio = f"{ours / median(r, 'rps'):.2f}" if ours else "-"
         rows.append([name, f"{median(r, 'rps'):,.0f}", f"{median(r, 'p50_ms'):.2f}", f"{median(r, 'p95_ms'):.2f}",
                      f"{median(r, 'p99_ms'):.2f}", f"{sum(x['non2xx'] + x['socket_errors'] for x in r)}",
-                     ratio, f"{median(r, 'others'):.0f}%", " / ".join(x["load"].split()[0] for x in r)])
-    table(["target", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "API ÷ this", "others' CPU", "load 1m per rep"], rows)
+                     ratio, us(r, "server_us"), us(r, "postgres_us"), f"{median(r, 'others'):.0f}%",
+                     " / ".join(x["load"].split()[0] for x in r)])
+    table(["target", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "API ÷ this", "server CPU µs/req",
+           "PostgreSQL CPU µs/req", "others' CPU", "load 1m per rep"], rows)
     print()
 
     mixed = results(measurements, "mixed", "api")
     if mixed:
         print("Mixed workload on the API: 100 connections; 50% get, 20% list by assignee, 20% create, 10% PATCH (medians)")
         table(["req/s", "p50 ms", "p95 ms", "p99 ms", "non-2xx", "socket errors", "peak DB conns",
-               "idle DB conns 10 s after", "API RSS peak MB", "API RSS median MB", "others' CPU", "load 1m per rep"],
+               "idle DB conns 10 s after", "API RSS peak MB", "API RSS median MB", "API CPU µs/req",
+               "PostgreSQL CPU µs/req", "others' CPU", "load 1m per rep"],
               [[f"{median(mixed, 'rps'):,.0f}", f"{median(mixed, 'p50_ms'):.2f}", f"{median(mixed, 'p95_ms'):.2f}",
                 f"{median(mixed, 'p99_ms'):.2f}", sum(x["non2xx"] for x in mixed), sum(x["socket_errors"] for x in mixed),
                 max(x["peak_db_connections"] for x in mixed), median(mixed, "idle_db_connections_after"),
                 f"{median(mixed, 'rss_peak_mb'):.0f}", f"{median(mixed, 'rss_median_mb'):.0f}",
-                f"{median(mixed, 'others'):.0f}%", " / ".join(x["load"].split()[0] for x in mixed)]])
+                us(mixed, "server_us"), us(mixed, "postgres_us"), f"{median(mixed, 'others'):.0f}%", " / ".join(x["load"].split()[0] for x in mixed)]])
         print()
 
     print("Per repetition")
     table(["phase", "target", "rep", "req/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "others' CPU", "load 1/5/15"],
           [[m["phase"], m["target"], m["rep"], f"{m['result']['rps']:,.0f}", f"{m['result']['p50_ms']:.2f}",
             f"{m['result']['p99_ms']:.2f}", f"{m['result']['max_ms']:.1f}", m["result"]["non2xx"],
-            f"{m['others_cpu_pct']:.0f}%", m["load"]] for m in measurements])
+            f"{m['cpu']['others_cpu_pct']:.0f}%", m["load"]] for m in measurements])
     print()
 
     if get["api"] and get["raw"] and mixed:
