@@ -20,6 +20,7 @@ public static class NpgsqlDataSourceFactory
         csb.ConnectionLifetime = options.ConnectionLifetimeSeconds;
         csb.MaxAutoPrepare = options.MaxAutoPrepare;
         csb.AutoPrepareMinUsages = 2;
+        csb.NoResetOnClose = options.NoResetOnClose;
         // No ambient System.Transactions: enlisting costs a lookup per open and is never wanted here.
         csb.Enlist = false;
         if (string.IsNullOrEmpty(csb.ApplicationName))
