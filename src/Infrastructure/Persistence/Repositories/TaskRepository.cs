@@ -1,15 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Domain.Tasks;
+using Npgsql;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class TaskRepository(AppDbContext db) : ITaskRepository
+public sealed class TaskRepository(AppDbContext db, NpgsqlDataSource dataSource) : ITaskRepository
 {
-    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<TaskItem?>> GetById =
-        EF.CompileAsyncQuery((AppDbContext ctx, Guid id, CancellationToken _) =>
-            ctx.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
 
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
@@ -21,7 +21,14 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Tasks.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
 
-    public Task<TaskItem?> GetAsync(Guid id, CancellationToken cancellationToken) => GetById(db, id, cancellationToken);
+    /// <summary>
+    /// Plain Npgsql (see <see cref="TaskByIdQuery"/>), retried on transient failures like every EF Core query, by the
+    /// context's own execution strategy: CreateExecutionStrategy() would build a new one per call.
+    /// </summary>
+    public Task<TaskItem?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        db.GetService<IExecutionStrategy>().ExecuteAsync(
+            (dataSource, id), static (_, state, ct) => TaskByIdQuery.ExecuteAsync(state.dataSource, state.id, ct), null,
+            cancellationToken);
 
     public Task<Page<TaskItem>> ListByAssigneeAsync(
         string assigneeUserId, IReadOnlyCollection<TaskItemStatus> statuses, PageRequest page,
