@@ -40,6 +40,10 @@ internal static class ObservabilitySetup
                 .AddMeter(AppMeter.Name, "System.Runtime")
                 .AddView("http.server.request.duration",
                     new ExplicitBucketHistogramConfiguration { Boundaries = RequestDurationBuckets })
+                // Recorded several times per request (every buffer rented, every route match) and read by nobody.
+                .AddView("aspnetcore.memory_pool.rented", MetricStreamConfiguration.Drop)
+                .AddView("aspnetcore.memory_pool.allocated", MetricStreamConfiguration.Drop)
+                .AddView("aspnetcore.routing.match_attempts", MetricStreamConfiguration.Drop)
                 // Prometheus scrapes every 15–60 s; a cached scrape would only hide the requests just before it.
                 .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
 
