@@ -10,11 +10,10 @@ namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
 public sealed class TaskRepository(AppDbContext db, NpgsqlDataSource dataSource) : ITaskRepository
 {
-
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
     public Task<TaskItem?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Tasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        CompiledTaskQueries.FindForUpdate(db, id, cancellationToken);
 
     public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
@@ -34,14 +33,16 @@ public sealed class TaskRepository(AppDbContext db, NpgsqlDataSource dataSource)
         string assigneeUserId, IReadOnlyCollection<TaskItemStatus> statuses, PageRequest page,
         CancellationToken cancellationToken)
     {
-        var query = db.Tasks.AsNoTracking().Where(t => t.AssigneeUserId == assigneeUserId);
-        if (statuses.Count > 0)
+        if (statuses.Count == 0)
         {
-            query = query.Where(t => statuses.Contains(t.Status));
+            return CompiledTaskQueries.ByAssignee(db, assigneeUserId, page.Offset, page.Limit).ToPageAsync(
+                () => CompiledTaskQueries.CountByAssignee(db, assigneeUserId, cancellationToken), page, cancellationToken);
         }
 
-        // PostgreSQL sorts NULLs last in ascending order, so tasks without a due date come after dated ones.
-        return query.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).ToPageAsync(page, cancellationToken);
+        var wanted = statuses.ToArray();
+        return CompiledTaskQueries.ByAssigneeAndStatus(db, assigneeUserId, wanted, page.Offset, page.Limit).ToPageAsync(
+            () => CompiledTaskQueries.CountByAssigneeAndStatus(db, assigneeUserId, wanted, cancellationToken), page,
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<TaskItem>> ListOpenDueBetweenAsync(
