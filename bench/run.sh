@@ -7,6 +7,8 @@
 #   bash bench/run.sh --quick          5 s, 3 s warm-up, 1 repetition: a smoke check of the suite itself
 #   bash bench/run.sh --api-ref <ref>  benchmark the API as of a git commit (e.g. a "before" figure)
 #   options: --reps N --duration S --warmup S --label TEXT
+# Environment variables reach both servers: Database__MaxPoolSize=20 changes the API's pool, DOTNET_gcServer=0 the
+# runtime of both (so a runtime setting never favours one side).
 set -euo pipefail
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench")
@@ -58,7 +60,7 @@ PGPASSWORD=$(cat "$pg_dir/superuser.password")
 export PGPASSWORD
 postmaster_pid=$(head -1 "$pg_dir/pgdata/postmaster.pid")
 
-# Same pool bounds and auto-prepare as the product's defaults (Database__* in README), nothing else.
+# The same Npgsql settings as the product's defaults (Database__* in README), so the comparison is of code paths.
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$raw_port" \
   ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$PGPASSWORD;Database=nakamura_misaki;Maximum Pool Size=100;Minimum Pool Size=10;Max Auto Prepare=64;Auto Prepare Min Usages=2;Enlist=false;No Reset On Close=true;Application Name=RawTaskEndpoint" \
   run_in "$work/raw" dotnet RawTaskEndpoint.dll >"$work/raw.log" 2>&1 &
@@ -71,10 +73,11 @@ describe_machine >"$work/machine.txt"
 
 # --- warm-up: JIT, pools, prepared statements, PostgreSQL's caches ------------------------------------------------
 log "warming up (${warmup} s each)"
+# The mixed workload runs twice as long: EF Core's write and list paths have much more code to tier up.
 {
   run_wrk get_task.lua 32 "$warmup" "http://127.0.0.1:$api_port"
   run_wrk get_task.lua 32 "$warmup" "http://127.0.0.1:$raw_port"
-  run_wrk mixed.lua 100 "$warmup" "http://127.0.0.1:$api_port"
+  run_wrk mixed.lua 100 "$((2 * warmup))" "http://127.0.0.1:$api_port"
   "$pgbench" -n -M prepared -c 32 -j 2 -T "$warmup" -f "$bench/pgbench/get_task.sql"
 } >"$work/warmup.txt" 2>&1
 
