@@ -6,6 +6,7 @@ using NakamuraMisaki.Api.Concurrency;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Security;
+using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Infrastructure.Persistence;
 
 namespace NakamuraMisaki.Api;
@@ -18,7 +19,12 @@ internal static class ApiServices
         // Binding failures (malformed JSON, a non-UUID id) throw, so the exception handler can name the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier;
+            // Called once per problem written, whoever writes it: the exception handler or the status code pages.
+            context.HttpContext.RequestServices.GetRequiredService<ProblemResponseCounter>()
+                .Record(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi(options =>
         {

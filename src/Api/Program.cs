@@ -5,6 +5,7 @@ using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Import;
 using NakamuraMisaki.Api.Security;
+using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application;
 using NakamuraMisaki.Infrastructure;
 using Scalar.AspNetCore;
@@ -16,6 +17,7 @@ if (ImportCommand.IsInvoked(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability();
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddMigrations(embedded);
 builder.AddApiSecurity();
@@ -39,6 +41,7 @@ if (app.Environment.IsDevelopment())
 }
 
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapTaskEndpoints();
 app.MapAgentTaskEndpoints();
 app.MapHandoffEndpoints();

@@ -28,7 +28,9 @@ internal static class DatabaseStartup
 
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Embedded ?? new();
         var root = options.DataDirectory ?? Path.Combine(RepositoryPaths.DataDirectory(builder.Environment.ContentRootPath), "postgres");
-        using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+        // The host's loggers do not exist yet; this one follows the same Logging section (JSON in Production).
+        using var loggerFactory = LoggerFactory.Create(logging =>
+            logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         var logger = loggerFactory.CreateLogger("NakamuraMisaki.EmbeddedPostgres");
         var cluster = await EmbeddedPostgresCluster.StartAsync(root, options, logger);
         var redacted = new Npgsql.NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Password = "***" };

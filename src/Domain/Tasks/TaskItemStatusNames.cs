@@ -3,6 +3,9 @@ namespace NakamuraMisaki.Domain.Tasks;
 /// <summary>The legacy words for statuses ('in_progress'), used in the database and in the API alike.</summary>
 public static class TaskItemStatusNames
 {
+    // Enum.GetValues allocates a new array per call, and TryParse runs for every task row read.
+    private static readonly TaskItemStatus[] Statuses = Enum.GetValues<TaskItemStatus>();
+
     public static string ToName(TaskItemStatus status) => status switch
     {
         TaskItemStatus.Pending => "pending",
@@ -14,7 +17,7 @@ public static class TaskItemStatusNames
 
     public static bool TryParse(string? name, out TaskItemStatus status)
     {
-        foreach (var candidate in Enum.GetValues<TaskItemStatus>())
+        foreach (var candidate in Statuses)
         {
             if (string.Equals(ToName(candidate), name, StringComparison.Ordinal))
             {

@@ -30,6 +30,14 @@ public sealed class DatabaseOptions
 
     public int MaxRetryCount { get; set; } = 3;
 
+    /// <summary>
+    /// Return connections to the pool as they are, without Npgsql's reset (RESET ALL, DISCARD TEMP, … seven statements
+    /// the server runs before the next command on that connection; a third of PostgreSQL's CPU for a read by id).
+    /// Safe while the service keeps no session state: no session-level SET (use SET LOCAL in a transaction), LISTEN,
+    /// temporary tables or session advisory locks. An open transaction is still rolled back on return.
+    /// </summary>
+    public bool NoResetOnClose { get; set; } = true;
+
     /// <summary>Apply pending migrations when the service starts. Always on for the embedded cluster.</summary>
     public bool MigrateOnStartup { get; set; }
 

@@ -21,6 +21,7 @@ public static class NpgsqlDataSourceFactory
         csb.ConnectionLifetime = options.ConnectionLifetimeSeconds;
         csb.MaxAutoPrepare = options.MaxAutoPrepare;
         csb.AutoPrepareMinUsages = 2;
+        csb.NoResetOnClose = options.NoResetOnClose;
         // No ambient System.Transactions: enlisting costs a lookup per open and is never wanted here.
         csb.Enlist = false;
         if (string.IsNullOrEmpty(csb.ApplicationName))
@@ -28,6 +29,9 @@ public static class NpgsqlDataSourceFactory
             csb.ApplicationName = ApplicationName;
         }
 
+        // Labels the pool in metrics and traces (db.client.connection.pool.name) as pg_stat_activity shows it; the
+        // default label would be the whole connection string.
+        builder.Name = csb.ApplicationName;
         builder.UseVector();
         return builder.Build();
     }

@@ -60,6 +60,19 @@ public sealed class TaskQueryTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_full_filtered_page_reports_the_total_of_the_filter()
+    {
+        await Client.CreateTaskAsync("pending-1");
+        await Client.CreateTaskAsync("pending-2");
+        await Client.TransitionAsync(await Client.CreateTaskAsync("started"), "start");
+
+        var page = await Client.GetOkJsonAsync($"{Route}?assignee={Alice}&status=pending&limit=1");
+
+        Assert.Single(page.Titles());
+        Assert.Equal(2, page.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Due_today_uses_the_users_local_day_not_the_servers()
     {
         // The clock is 2026-06-15 12:00 in Tokyo (03:00 UTC).

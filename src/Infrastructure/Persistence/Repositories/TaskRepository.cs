@@ -1,21 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Domain.Tasks;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
+using Npgsql;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class TaskRepository(AppDbContext db) : ITaskRepository
+public sealed class TaskRepository(AppDbContext db, NpgsqlDataSource dataSource) : ITaskRepository
 {
-    private static readonly Func<AppDbContext, Guid, string, CancellationToken, Task<TaskItem?>> GetById =
-        EF.CompileAsyncQuery((AppDbContext ctx, Guid id, string viewer, CancellationToken _) =>
-            ctx.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id && (t.AssigneeUserId == viewer || t.CreatorUserId == viewer)));
-
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
     public Task<TaskItem?> FindForUpdateAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
-        VisibleTo(db.Tasks, viewer).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        CompiledTaskQueries.FindForUpdate(db, id, viewer, cancellationToken);
 
     public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
@@ -25,21 +24,30 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
     public Task<bool> ExistsAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
         VisibleTo(db.Tasks, viewer).AnyAsync(t => t.Id == id, cancellationToken);
 
+    /// <summary>
+    /// Plain Npgsql (see <see cref="TaskByIdQuery"/>), retried on transient failures like every EF Core query, by the
+    /// context's own execution strategy: CreateExecutionStrategy() would build a new one per call.
+    /// </summary>
     public Task<TaskItem?> GetAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
-        GetById(db, id, viewer, cancellationToken);
+        db.GetService<IExecutionStrategy>().ExecuteAsync(
+            (dataSource, id, viewer),
+            static (_, state, ct) => TaskByIdQuery.ExecuteAsync(state.dataSource, state.id, state.viewer, ct), null,
+            cancellationToken);
 
     public Task<Page<TaskItem>> ListByAssigneeAsync(
         string assigneeUserId, IReadOnlyCollection<TaskItemStatus> statuses, PageRequest page, string viewer,
         CancellationToken cancellationToken)
     {
-        var query = VisibleTo(db.Tasks.AsNoTracking(), viewer).Where(t => t.AssigneeUserId == assigneeUserId);
-        if (statuses.Count > 0)
+        if (statuses.Count == 0)
         {
-            query = query.Where(t => statuses.Contains(t.Status));
+            return CompiledTaskQueries.ByAssignee(db, assigneeUserId, viewer, page.Offset, page.Limit).ToPageAsync(
+                () => CompiledTaskQueries.CountByAssignee(db, assigneeUserId, viewer, cancellationToken), page, cancellationToken);
         }
 
-        // PostgreSQL sorts NULLs last in ascending order, so tasks without a due date come after dated ones.
-        return query.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).ToPageAsync(page, cancellationToken);
+        var wanted = statuses.ToArray();
+        return CompiledTaskQueries.ByAssigneeAndStatus(db, assigneeUserId, viewer, wanted, page.Offset, page.Limit).ToPageAsync(
+            () => CompiledTaskQueries.CountByAssigneeAndStatus(db, assigneeUserId, viewer, wanted, cancellationToken), page,
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<TaskItem>> ListOpenDueBetweenAsync(

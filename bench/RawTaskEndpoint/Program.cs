@@ -1,0 +1,39 @@
+using System.Data;
+using Npgsql;
+using RawTaskEndpoint;
+
+// The ceiling for GET /api/v1/tasks/{id}: one prepared SELECT through a pooled NpgsqlDataSource, written as JSON by
+// a source-generated serializer. No mediator, no EF Core, no validation, no problem details, no telemetry.
+const string Sql = """
+    SELECT id, title, description, assignee_user_id, creator_user_id, status, due_at, created_at, updated_at, completed_at
+    FROM tasks WHERE id = $1
+    """;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+var connectionString = builder.Configuration.GetConnectionString("Default")
+    ?? throw new InvalidOperationException("Set ConnectionStrings__Default.");
+await using var dataSource = NpgsqlDataSource.Create(connectionString);
+
+var app = builder.Build();
+app.MapGet("/api/v1/tasks/{id:guid}", async (Guid id, CancellationToken ct) =>
+{
+    await using var command = dataSource.CreateCommand(Sql);
+    command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+    await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
+    if (!await reader.ReadAsync(ct))
+    {
+        return Results.NotFound();
+    }
+
+    var status = reader.GetString(5);
+    var dueAt = reader.IsDBNull(6) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(6);
+    var open = status is "pending" or "in_progress";
+    var row = new TaskRow(
+        reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3),
+        reader.GetString(4), status, dueAt, reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8),
+        reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
+        open && dueAt < DateTimeOffset.UtcNow);
+    return Results.Json(row, RawJson.Default.TaskRow);
+});
+await app.RunAsync();

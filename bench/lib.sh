@@ -1,0 +1,146 @@
+# Functions for bench/run.sh (sourced; uses its variables: bench, root, work, api_pid, raw_pid, postmaster_pid, …).
+
+log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+
+# run_in DIR COMMAND…: runs the command in DIR, as the same process (exec), so $! is its pid. A .NET app reads
+# appsettings.json from its working directory.
+run_in() { cd "$1" && shift && exec "$@"; }
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Waits for a 200 from $1 for at most $2 seconds; gives up early if the API died.
+wait_http() {
+  local deadline=$((SECONDS + $2))
+  until curl -sf -o /dev/null "$1"; do
+    if [ "$SECONDS" -ge "$deadline" ] || ! kill -0 "$api_pid" 2>/dev/null; then
+      log "no answer from $1; see $work/api.log and $work/raw.log"
+      tail -20 "$work/api.log" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+}
+
+# Truncates tasks and inserts the 10 000 seeded rows again (bench/seed.sql).
+seed() { psql -Xq -v ON_ERROR_STOP=1 -f "$bench/seed.sql" >/dev/null; }
+
+describe_machine() {
+  local api_commit
+  api_commit=$(git -C "$root" rev-parse --short "${api_ref:-HEAD}")
+  [ -z "$api_ref" ] && ! git -C "$root" diff --quiet HEAD -- src && api_commit+=" + uncommitted changes"
+  echo "# NakamuraMisaki benchmark, $(date -u +%Y-%m-%dT%H:%MZ)${label:+ ($label)}"
+  echo
+  echo "- API: ${api_ref:-working tree} ($api_commit), Release, Production environment, default settings"
+  echo "- Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores," \
+    "$(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "- PostgreSQL $(psql -XAtc 'SHOW server_version') (the API's embedded cluster, fsync on);" \
+    ".NET $(dotnet --list-runtimes | awk '/AspNetCore/ {v = $2} END {print v}'); wrk $(wrk -v 2>&1 | awk 'NR == 1 {print $2}')"
+  echo "- Each measurement ${duration} s after a ${warmup} s warm-up, ${reps} repetition(s); wrk 2 threads; pgbench -j 2"
+  echo "- Load average when the measurements started: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- \"others' CPU\": share of all cores used by processes outside the benchmark during a measurement" \
+    "(other people's builds on this shared machine); the higher, the lower the figure."
+}
+
+# run_wrk SCRIPT CONNECTIONS SECONDS URL: prints wrk's output, whose last line is "BENCH {json}" (wrk/report.lua).
+run_wrk() {
+  (cd "$bench/wrk" && BENCH_IDS="$work/ids.txt" BENCH_LUA_DIR="$bench/wrk" \
+    wrk -t2 -c"$2" -d"$3s" --timeout 5s -s "$1" "$4")
+}
+
+# run_pgbench REP: the prepared SELECT by id, 32 clients, with per-transaction latency logs for percentiles.
+run_pgbench() {
+  rm -f "$work/pgbench-r$1".*
+  "$pgbench" -n -M prepared -c 32 -j 2 -T "$duration" -f "$bench/pgbench/get_task.sql" \
+    -l --log-prefix "$work/pgbench-r$1"
+}
+
+# The shell's tree holds the API, the raw endpoint and the samplers; PostgreSQL daemonizes, so it is named apart.
+cpu_snapshot() {
+  python3 "$bench/cpu_share.py" snapshot shell="$$" api="$api_pid" raw="$raw_pid" postgres="$postmaster_pid"
+}
+
+# measure PHASE TARGET REP COMMAND…: runs the command and writes one result line to $work/PHASE-TARGET-rREP.json
+# (and to results.jsonl, except for the mixed phase, which add_mixed_extras completes first).
+measure() {
+  local phase=$1 target=$2 rep=$3 load before after result cpu
+  shift 3
+  local out="$work/$phase-$target-r$rep"
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  before=$(cpu_snapshot)
+  local started=$EPOCHREALTIME elapsed
+  "$@" >"$out.txt" 2>&1
+  elapsed=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN {print b - a}')
+  after=$(cpu_snapshot)
+  cpu=$(python3 "$bench/cpu_share.py" report <(echo "$before") <(echo "$after") "$elapsed")
+  if [ "$target" = pgbench ]; then
+    result=$(python3 "$bench/pgbench_result.py" "$out.txt" "$work/pgbench-r$rep")
+  else
+    result=$(grep '^BENCH ' "$out.txt" | cut -c7-) || { log "no result in $out.txt"; cat "$out.txt" >&2; exit 1; }
+  fi
+  printf '{"phase":"%s","target":"%s","rep":%d,"load":"%s","cpu":%s,"result":%s}\n' \
+    "$phase" "$target" "$rep" "$load" "$cpu" "$result" >"$out.json"
+  [ "$phase" = mixed ] || cat "$out.json" >>"$work/results.jsonl"
+}
+
+# Every 0.5 s during the mixed run: the API's connections in pg_stat_activity (one psql session, so the sampling
+# itself opens no connections) and the API's resident memory.
+start_sampling() {
+  stop_file="$1.stop"
+  rm -f "$stop_file"
+  (while [ ! -e "$stop_file" ]; do
+    echo "SELECT count(*), count(*) FILTER (WHERE state = 'active'), count(*) FILTER (WHERE state = 'idle')
+          FROM pg_stat_activity WHERE application_name = 'NakamuraMisaki';"
+    awk '/^VmRSS:/ {print $2}' "/proc/$api_pid/status" >>"$1.rss"
+    sleep 0.5
+  done) | psql -XAt -F, >"$1.conns" 2>&1 &
+  sampler_pid=$!
+}
+
+stop_sampling() {
+  touch "$stop_file"
+  wait "$sampler_pid"
+  sampler_pid=""
+}
+
+# Adds peak connections, RSS and the idle connections now (10 s after the run) to the mixed result, then records it.
+add_mixed_extras() {
+  local idle
+  idle=$(psql -XAtc "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'NakamuraMisaki' AND state = 'idle'")
+  python3 - "$1" "$idle" >>"$work/results.jsonl" <<'EOF'
+import json, statistics, sys
+prefix, idle = sys.argv[1], int(sys.argv[2])
+with open(prefix.replace("mixed-r", "mixed-api-r") + ".json") as f:
+    measurement = json.load(f)
+with open(prefix + ".conns") as f:
+    peak = max(int(line.split(",")[0]) for line in f if line[0].isdigit())
+with open(prefix + ".rss") as f:
+    rss_mb = [int(line) / 1024 for line in f if line.strip()]
+measurement["extra"] = {"peak_db_connections": peak, "idle_db_connections_after": idle,
+                        "rss_peak_mb": max(rss_mb), "rss_median_mb": statistics.median(rss_mb)}
+print(json.dumps(measurement))
+EOF
+}
+
+# Stops what run.sh started. The API stops its own PostgreSQL when it exits; if it died first, the cluster is
+# stopped here. The cluster's data is deleted, its log kept.
+cleanup() {
+  [ -n "${sampler_pid:-}" ] && touch "$stop_file"
+  [ -n "${raw_pid:-}" ] && kill "$raw_pid" 2>/dev/null
+  if [ -n "${api_pid:-}" ]; then
+    kill "$api_pid" 2>/dev/null
+    wait "$api_pid" 2>/dev/null || true
+  fi
+  if [ -n "${pg_dir:-}" ] && [ -f "$pg_dir/pgdata/postmaster.pid" ]; then
+    local pg_ctl
+    pg_ctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)
+    if [ "$(id -u)" = 0 ]; then
+      runuser -u postgres -- "$pg_ctl" stop -D "$pg_dir/pgdata" -m fast >/dev/null 2>&1 || true
+    else
+      "$pg_ctl" stop -D "$pg_dir/pgdata" -m fast >/dev/null 2>&1 || true
+    fi
+  fi
+  [ -n "${pg_dir:-}" ] && [ -f "$pg_dir/postgres.log" ] && cp "$pg_dir/postgres.log" "$work/postgres.log"
+  rm -rf "${pg_dir:-/nonexistent}" "$work/api-src"
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The benchmark suite (not a test): the API, Release build, Production environment, on a PostgreSQL cluster of its
+# own, measured with wrk against two yardsticks taken in the same run on the same rows: a raw-Npgsql endpoint
+# (bench/RawTaskEndpoint) and pgbench. Prints tables; keeps every raw output under bench/results/<time>/.
+#
+#   bash bench/run.sh                  30 s per measurement after 10 s warm-up, 3 repetitions (about 10 minutes)
+#   bash bench/run.sh --quick          5 s, 3 s warm-up, 1 repetition: a smoke check of the suite itself
+#   bash bench/run.sh --api-ref <ref>  benchmark the API as of a git commit (e.g. a "before" figure)
+#   options: --reps N --duration S --warmup S --label TEXT
+# Environment variables reach both servers: Database__MaxPoolSize=20 changes the API's pool, DOTNET_gcServer=0 the
+# runtime of both (so a runtime setting never favours one side).
+set -euo pipefail
+bench=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$bench")
+duration=30 warmup=10 reps=3 api_ref="" label=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) duration=5 warmup=3 reps=1 ;;
+    --reps) reps=$2; shift ;;
+    --duration) duration=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
+    --api-ref) api_ref=$2; shift ;;
+    --label) label=$2; shift ;;
+    *) echo "unknown option: $1 (see the top of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+source "$bench/lib.sh"
+trap 'log "failed at line $LINENO: $BASH_COMMAND"' ERR
+work="$bench/results/$(date +%Y%m%d-%H%M%S)${label:+-$label}"
+mkdir -p "$work"
+log "writing to $work"
+
+bash "$root/scripts/prereqs.sh" >/dev/null
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
+pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | sort -V | tail -1)
+
+# --- build -------------------------------------------------------------------------------------------------------
+api_src=$root
+if [ -n "$api_ref" ]; then
+  api_src="$work/api-src"
+  mkdir -p "$api_src"
+  git -C "$root" archive "$api_ref" | tar -x -C "$api_src"
+fi
+log "publishing the API ($([ -n "$api_ref" ] && echo "$api_ref" || echo "working tree")) and the raw endpoint, Release"
+dotnet publish "$api_src/src/Api" -c Release -o "$work/api" --nologo -v quiet --disable-build-servers >"$work/build.log" 2>&1
+dotnet publish "$bench/RawTaskEndpoint" -c Release -o "$work/raw" --nologo -v quiet --disable-build-servers >>"$work/build.log" 2>&1
+
+# --- start: the API (which creates and starts its embedded cluster), then the raw endpoint --------------------------
+pg_dir="$work/pg" pg_port=$(free_port) api_port=$(free_port) raw_port=$(free_port)
+trap cleanup EXIT
+# Production requires an API key (hashed in configuration); the wrk scripts send it. The per-key rate limit is raised
+# out of the way: this measures the service, not its limiter.
+BENCH_API_KEY=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export BENCH_API_KEY
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
+  Database__Embedded__DataDirectory="$pg_dir" Database__Embedded__Port="$pg_port" \
+  Auth__ApiKeys__0__Client=bench Auth__ApiKeys__0__Sha256="$(printf %s "$BENCH_API_KEY" | sha256sum | cut -d' ' -f1)" \
+  RateLimiting__PermitsPerSecond=100000000 RateLimiting__Burst=100000000 \
+  run_in "$work/api" dotnet NakamuraMisaki.Api.dll >"$work/api.log" 2>&1 &
+api_pid=$!
+wait_http "http://127.0.0.1:$api_port/health/ready" 180
+export PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres PGDATABASE=nakamura_misaki
+PGPASSWORD=$(cat "$pg_dir/superuser.password")
+export PGPASSWORD
+postmaster_pid=$(head -1 "$pg_dir/pgdata/postmaster.pid")
+
+# The same Npgsql settings as the product's defaults (Database__* in README), so the comparison is of code paths.
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$raw_port" \
+  ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$PGPASSWORD;Database=nakamura_misaki;Maximum Pool Size=100;Minimum Pool Size=10;Max Auto Prepare=64;Auto Prepare Min Usages=2;Enlist=false;No Reset On Close=true;Application Name=RawTaskEndpoint" \
+  run_in "$work/raw" dotnet RawTaskEndpoint.dll >"$work/raw.log" 2>&1 &
+raw_pid=$!
+
+seed
+psql -XAtc "SELECT id FROM tasks ORDER BY id" >"$work/ids.txt"
+wait_http "http://127.0.0.1:$raw_port/api/v1/tasks/$(head -1 "$work/ids.txt")" 60
+describe_machine >"$work/machine.txt"
+
+# --- warm-up: JIT, pools, prepared statements, PostgreSQL's caches ------------------------------------------------
+log "warming up (${warmup} s each)"
+# The mixed workload runs twice as long: EF Core's write and list paths have much more code to tier up.
+{
+  run_wrk get_task.lua 32 "$warmup" "http://127.0.0.1:$api_port"
+  run_wrk get_task.lua 32 "$warmup" "http://127.0.0.1:$raw_port"
+  run_wrk mixed.lua 100 "$((2 * warmup))" "http://127.0.0.1:$api_port"
+  "$pgbench" -n -M prepared -c 32 -j 2 -T "$warmup" -f "$bench/pgbench/get_task.sql"
+} >"$work/warmup.txt" 2>&1
+
+# --- GET by id: the API and both yardsticks, interleaved per repetition so background noise hits all three -------
+seed
+for rep in $(seq 1 "$reps"); do
+  log "GET by id, repetition $rep/$reps (${duration} s each: API, raw endpoint, pgbench)"
+  measure get api "$rep" run_wrk get_task.lua 32 "$duration" "http://127.0.0.1:$api_port"
+  measure get raw "$rep" run_wrk get_task.lua 32 "$duration" "http://127.0.0.1:$raw_port"
+  measure get pgbench "$rep" run_pgbench "$rep"
+done
+
+# --- mixed workload, from the same seeded rows each time ---------------------------------------------------------
+for rep in $(seq 1 "$reps"); do
+  log "mixed workload, repetition $rep/$reps (${duration} s, then 10 s idle)"
+  seed
+  start_sampling "$work/mixed-r$rep"
+  measure mixed api "$rep" run_wrk mixed.lua 100 "$duration" "http://127.0.0.1:$api_port"
+  stop_sampling
+  sleep 10
+  add_mixed_extras "$work/mixed-r$rep"
+done
+
+python3 "$bench/summarize.py" "$work/results.jsonl" "$work/machine.txt" | tee "$work/summary.md"
