@@ -5,7 +5,6 @@ using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Commands.DeleteNote;
 using NakamuraMisaki.Application.Notes.Commands.ReEmbedNotes;
-using NakamuraMisaki.Application.Notes.Commands.SaveNote;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Application.Notes.Queries.GetNote;
 using NakamuraMisaki.Application.Notes.Queries.ListSessionNotes;
@@ -15,14 +14,17 @@ using NakamuraMisaki.Application.Notes.Queries.SearchNotes;
 namespace NakamuraMisaki.Api.Endpoints;
 
 /// <summary>
-/// /api/v1/notes. The acting user comes with every request (<c>user</c>, or <c>user_id</c> in a body) until API keys
-/// arrive; a note of another user answers 404, exactly like a missing one.
+/// /api/v1/notes. A note exists for its owner only, the acting user (X-Slack-User-Id) who saved it: for anyone else
+/// every endpoint answers 404, exactly like for a missing note, and lists and search leave it out. re-embed is
+/// maintenance over all notes and acts for no one.
 /// </summary>
 public static class NoteEndpoints
 {
+    public const string Route = "/api/v1/notes";
+
     public static void MapNoteEndpoints(this IEndpointRouteBuilder app)
     {
-        var notes = app.MapGroup("/api/v1/notes").WithTags("Notes")
+        var notes = app.MapGroup(Route).WithTags("Notes")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         notes.MapPost("/", SaveNote).WithName(nameof(SaveNote));
@@ -34,47 +36,53 @@ public static class NoteEndpoints
         notes.MapDelete("/{id}", DeleteNote).WithName(nameof(DeleteNote)).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Saves a note; 201 even when the embedding service is down (then <c>embedded</c> is false until the backfill).</summary>
-    public static async Task<Created<NoteResponse>> SaveNote(SaveNote body, ISender sender, CancellationToken ct)
+    /// <summary>
+    /// Saves a note of the acting user; 201 even when the embedding service is down (then <c>embedded</c> is false
+    /// until the backfill).
+    /// </summary>
+    public static async Task<Created<NoteResponse>> SaveNote(
+        SaveNoteBody body, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
     {
-        var note = await sender.Send(body, ct);
-        return TypedResults.Created($"/api/v1/notes/{note.Id}?user={note.UserId}", note);
+        var note = await sender.Send(body.ToCommand(actingUser), ct);
+        return TypedResults.Created($"{Route}/{note.Id}", note);
     }
 
-    /// <param name="user">Slack user id of the owner.</param>
-    public static async Task<Ok<NoteResponse>> GetNote(Guid id, [FromQuery] string user, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetNote(id, user), ct));
+    public static async Task<Ok<NoteResponse>> GetNote(
+        Guid id, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetNote(id, actingUser ?? ""), ct));
 
-    public static async Task<NoContent> DeleteNote(Guid id, [FromQuery] string user, ISender sender, CancellationToken ct)
+    public static async Task<NoContent> DeleteNote(
+        Guid id, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new DeleteNote(id, user), ct);
+        await sender.Send(new DeleteNote(id, actingUser ?? ""), ct);
         return TypedResults.NoContent();
     }
 
-    /// <summary>The user's notes, newest first.</summary>
+    /// <summary>The acting user's notes, newest first.</summary>
     public static async Task<Ok<Page<NoteResponse>>> ListUserNotes(
-        [FromQuery] string user, [FromQuery] string? category, ISender sender, CancellationToken ct,
+        [FromQuery] string? category, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
         [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListUserNotes(user, category, new PageRequest(limit, offset)), ct));
+        TypedResults.Ok(await sender.Send(new ListUserNotes(category, new PageRequest(limit, offset), actingUser ?? ""), ct));
 
-    /// <summary>The user's notes from one conversation, oldest first.</summary>
+    /// <summary>The acting user's notes from one conversation, oldest first.</summary>
     public static async Task<Ok<Page<NoteResponse>>> ListSessionNotes(
-        [FromRoute(Name = "session_id")] string sessionId, [FromQuery] string user, ISender sender, CancellationToken ct,
-        [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListSessionNotes(user, sessionId, new PageRequest(limit, offset)), ct));
+        [FromRoute(Name = "session_id")] string sessionId, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        CancellationToken ct, [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
+        TypedResults.Ok(await sender.Send(new ListSessionNotes(sessionId, new PageRequest(limit, offset), actingUser ?? ""), ct));
 
     /// <summary>
-    /// The user's notes nearest in meaning to <paramref name="q"/> (<c>mode: vector</c>, score = cosine similarity),
-    /// or, while the embedding service fails, those sharing its words (<c>mode: text</c>).
+    /// The acting user's notes nearest in meaning to <paramref name="q"/> (<c>mode: vector</c>, score = cosine
+    /// similarity), or, while the embedding service fails, those sharing its words (<c>mode: text</c>).
     /// </summary>
     public static async Task<Ok<NoteSearchResponse>> SearchNotes(
-        [FromQuery] string user, [FromQuery] string q, [FromQuery] string? category, ISender sender, CancellationToken ct,
-        [FromQuery] int limit = Application.Notes.Queries.SearchNotes.SearchNotes.DefaultLimit) =>
-        TypedResults.Ok(await sender.Send(new SearchNotes(user, q, limit, category), ct));
+        [FromQuery] string q, [FromQuery] string? category, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        CancellationToken ct, [FromQuery] int limit = Application.Notes.Queries.SearchNotes.SearchNotes.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new SearchNotes(q, limit, category, actingUser ?? ""), ct));
 
     /// <summary>
-    /// Admin: re-embeds up to <paramref name="limit"/> notes not embedded by the configured model, in id order after
-    /// <paramref name="after"/>. Repeat with <c>after = next_after</c> until <c>done</c>.
+    /// Admin, over every user's notes (no acting user): re-embeds up to <paramref name="limit"/> notes not embedded
+    /// by the configured model, in id order after <paramref name="after"/>. Repeat with <c>after = next_after</c>
+    /// until <c>done</c>.
     /// </summary>
     public static async Task<Ok<EmbeddingPassResult>> ReEmbedNotes(
         [FromQuery] Guid? after, ISender sender, CancellationToken ct,

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Sessions;
-using NakamuraMisaki.Application.Sessions.Commands.CreateSession;
 using NakamuraMisaki.Application.Sessions.Commands.DeleteInactiveSessions;
 using NakamuraMisaki.Application.Sessions.Commands.ExpireIdleSessions;
 using NakamuraMisaki.Application.Sessions.Commands.TouchSession;
@@ -13,12 +12,18 @@ using NakamuraMisaki.Application.Sessions.Queries.ListSessions;
 
 namespace NakamuraMisaki.Api.Endpoints;
 
-/// <summary>/api/v1/sessions: the assistant's conversations. Another user's session answers 404.</summary>
+/// <summary>
+/// /api/v1/sessions: the assistant's conversations. A session exists for its owner only, the acting user
+/// (X-Slack-User-Id) who created it: for anyone else every endpoint answers 404 and lists leave it out. expire-idle and
+/// delete-inactive are maintenance over all sessions (the background jobs run the same) and act for no one.
+/// </summary>
 public static class SessionEndpoints
 {
+    public const string Route = "/api/v1/sessions";
+
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        var sessions = app.MapGroup("/api/v1/sessions").WithTags("Sessions")
+        var sessions = app.MapGroup(Route).WithTags("Sessions")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         sessions.MapPost("/", CreateSession).WithName(nameof(CreateSession)).ProducesProblem(StatusCodes.Status409Conflict);
@@ -32,40 +37,46 @@ public static class SessionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Starts a session; <c>session_id</c> defaults to a new UUID, <c>title</c> to "Session MM/DD HH:MM" (Tokyo time).</summary>
-    public static async Task<Created<SessionResponse>> CreateSession(CreateSession body, ISender sender, CancellationToken ct)
+    /// <summary>
+    /// Starts a session of the acting user; <c>session_id</c> defaults to a new UUID, <c>title</c> to
+    /// "Session MM/DD HH:MM" (Tokyo time). A session id already taken, by anyone, answers 409.
+    /// </summary>
+    public static async Task<Created<SessionResponse>> CreateSession(
+        CreateSessionBody body, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
     {
-        var session = await sender.Send(body, ct);
-        return TypedResults.Created($"/api/v1/sessions/{session.SessionId}?user={session.UserId}", session);
+        var session = await sender.Send(body.ToCommand(actingUser), ct);
+        return TypedResults.Created($"{Route}/{session.SessionId}", session);
     }
 
     public static async Task<Ok<SessionResponse>> GetSession(
-        [FromRoute(Name = "session_id")] string sessionId, [FromQuery] string user, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetSession(sessionId, user), ct));
+        [FromRoute(Name = "session_id")] string sessionId, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetSession(sessionId, actingUser ?? ""), ct));
 
-    /// <summary>The user's active session with the latest activity; 404 when there is none.</summary>
-    public static async Task<Ok<SessionResponse>> GetLatestSession([FromQuery] string user, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetLatestSession(user), ct));
+    /// <summary>The acting user's active session with the latest activity; 404 when there is none.</summary>
+    public static async Task<Ok<SessionResponse>> GetLatestSession(
+        [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetLatestSession(actingUser ?? ""), ct));
 
     /// <param name="active">true: only active sessions; false: only expired ones; absent: both.</param>
     public static async Task<Ok<Page<SessionResponse>>> ListSessions(
-        [FromQuery] string user, [FromQuery] bool? active, ISender sender, CancellationToken ct,
+        [FromQuery] bool? active, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
         [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListSessions(user, active, new PageRequest(limit, offset)), ct));
+        TypedResults.Ok(await sender.Send(new ListSessions(active, new PageRequest(limit, offset), actingUser ?? ""), ct));
 
     /// <summary>Records activity: last_active = now, message_count += <paramref name="messages"/>, active again.</summary>
     public static async Task<Ok<SessionResponse>> TouchSession(
-        [FromRoute(Name = "session_id")] string sessionId, [FromQuery] string user, ISender sender, CancellationToken ct,
-        [FromQuery] int messages = 1) =>
-        TypedResults.Ok(await sender.Send(new TouchSession(sessionId, user, messages), ct));
+        [FromRoute(Name = "session_id")] string sessionId, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        CancellationToken ct, [FromQuery] int messages = 1) =>
+        TypedResults.Ok(await sender.Send(new TouchSession(sessionId, messages, actingUser ?? ""), ct));
 
-    /// <summary>Marks sessions idle for more than <paramref name="hours"/> inactive; answers how many.</summary>
+    /// <summary>Admin, over every user's sessions (no acting user): marks sessions idle for more than <paramref name="hours"/> inactive; answers how many.</summary>
     public static async Task<Ok<ExpireIdleSessionsResponse>> ExpireIdleSessions(
         ISender sender, CancellationToken ct,
         [FromQuery] int hours = Application.Sessions.Commands.ExpireIdleSessions.ExpireIdleSessions.DefaultHours) =>
         TypedResults.Ok(await sender.Send(new ExpireIdleSessions(hours), ct));
 
-    /// <summary>Deletes sessions idle for more than <paramref name="days"/> days; answers how many.</summary>
+    /// <summary>Admin, over every user's sessions (no acting user): deletes sessions idle for more than <paramref name="days"/> days; answers how many.</summary>
     public static async Task<Ok<DeleteInactiveSessionsResponse>> DeleteInactiveSessions(
         ISender sender, CancellationToken ct,
         [FromQuery] int days = Application.Sessions.Commands.DeleteInactiveSessions.DeleteInactiveSessions.DefaultDays) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using NakamuraMisaki.IntegrationTests.Support;
+using NakamuraMisaki.IntegrationTests.Tasks;
 using static NakamuraMisaki.IntegrationTests.Notes.NoteRequests;
 
 namespace NakamuraMisaki.IntegrationTests.Notes;
@@ -7,13 +8,13 @@ namespace NakamuraMisaki.IntegrationTests.Notes;
 public sealed class NoteCrudTests(ApiFactory factory) : ApiTest(factory)
 {
     [Fact]
-    public async Task Saving_a_note_stores_it_embedded_by_the_configured_model()
+    public async Task Saving_a_note_stores_it_for_the_acting_user_embedded_by_the_configured_model()
     {
-        var response = await Client.PostAsync(Route, NoteJson.Of(new { user_id = Alice, content = "本番DBの移行手順を確認した" }));
+        var response = await Client.PostAsync(Route, NoteJson.Of(new { content = "本番DBの移行手順を確認した" }));
         var saved = await ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal($"{Route}/{saved.Id()}?user={Alice}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"{Route}/{saved.Id()}", response.Headers.Location?.OriginalString);
         Assert.Equal(Alice, saved.GetProperty("user_id").GetString());
         Assert.Equal("general", saved.GetProperty("category").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, saved.GetProperty("session_id").ValueKind);
@@ -21,7 +22,7 @@ public sealed class NoteCrudTests(ApiFactory factory) : ApiTest(factory)
         Assert.True(saved.GetProperty("embedded").GetBoolean());
         Assert.Equal("hashed-ngram-v1", saved.GetProperty("embedding_model").GetString());
 
-        var read = await Client.GetOkJsonAsync($"{Route}/{saved.Id()}?user={Alice}");
+        var read = await Client.GetOkJsonAsync($"{Route}/{saved.Id()}");
         Assert.Equal(saved.ToString(), read.ToString());
     }
 
@@ -30,7 +31,7 @@ public sealed class NoteCrudTests(ApiFactory factory) : ApiTest(factory)
     {
         var saved = await Client.SaveNoteAsync("Chose PostgreSQL over SQLite", category: "decisions", sessionId: "c0ffee-1");
 
-        var read = await Client.GetOkJsonAsync($"{Route}/{saved.Id()}?user={Alice}");
+        var read = await Client.GetOkJsonAsync($"{Route}/{saved.Id()}");
         Assert.Equal("decisions", read.GetProperty("category").GetString());
         Assert.Equal("c0ffee-1", read.GetProperty("session_id").GetString());
     }
@@ -40,9 +41,9 @@ public sealed class NoteCrudTests(ApiFactory factory) : ApiTest(factory)
     {
         var alices = await Client.SaveNoteAsync("Alice's private note");
 
-        await AssertProblemAsync(await Client.GetAsync($"{Route}/{alices.Id()}?user={Bob}"), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await Client.GetAsync($"{Route}/{Guid.NewGuid()}?user={Alice}"), HttpStatusCode.NotFound);
-        var body = await (await Client.GetAsync($"{Route}/{alices.Id()}?user={Bob}")).Content.ReadAsStringAsync();
+        await AssertProblemAsync(await Client.SendAsAsync(HttpMethod.Get, $"{Route}/{alices.Id()}", Bob), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.GetAsync($"{Route}/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        var body = await (await Client.SendAsAsync(HttpMethod.Get, $"{Route}/{alices.Id()}", Bob)).Content.ReadAsStringAsync();
         Assert.DoesNotContain("private", body, StringComparison.Ordinal);
     }
 
@@ -51,12 +52,12 @@ public sealed class NoteCrudTests(ApiFactory factory) : ApiTest(factory)
     {
         var note = await Client.SaveNoteAsync("to be deleted");
 
-        await AssertProblemAsync(await Client.DeleteAsync($"{Route}/{note.Id()}?user={Bob}"), HttpStatusCode.NotFound);
-        await Client.GetOkJsonAsync($"{Route}/{note.Id()}?user={Alice}");
+        await AssertProblemAsync(await Client.SendAsAsync(HttpMethod.Delete, $"{Route}/{note.Id()}", Bob), HttpStatusCode.NotFound);
+        await Client.GetOkJsonAsync($"{Route}/{note.Id()}");
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Route}/{note.Id()}?user={Alice}")).StatusCode);
-        await AssertProblemAsync(await Client.GetAsync($"{Route}/{note.Id()}?user={Alice}"), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await Client.DeleteAsync($"{Route}/{note.Id()}?user={Alice}"), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{Route}/{note.Id()}")).StatusCode);
+        await AssertProblemAsync(await Client.GetAsync($"{Route}/{note.Id()}"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.DeleteAsync($"{Route}/{note.Id()}"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -70,10 +71,10 @@ public sealed class NoteCrudTests(ApiFactory factory) : ApiTest(factory)
 
         await Client.SaveNoteAsync("bob's note", user: Bob);
 
-        var first = await Client.GetOkJsonAsync($"{Route}?user={Alice}&limit=2");
+        var first = await Client.GetOkJsonAsync($"{Route}?limit=2");
         Assert.Equal(["note 4", "note 3"], first.Contents());
         Assert.Equal(5, first.GetProperty("total").GetInt32());
-        var last = await Client.GetOkJsonAsync($"{Route}?user={Alice}&limit=2&offset=4");
+        var last = await Client.GetOkJsonAsync($"{Route}?limit=2&offset=4");
         Assert.Equal(["note 0"], last.Contents());
     }
 
@@ -84,7 +85,7 @@ public sealed class NoteCrudTests(ApiFactory factory) : ApiTest(factory)
         await Client.SaveNoteAsync("a todo", category: "todos");
         await Client.SaveNoteAsync("bob's decision", user: Bob, category: "decisions");
 
-        var decisions = await Client.GetOkJsonAsync($"{Route}?user={Alice}&category=decisions");
+        var decisions = await Client.GetOkJsonAsync($"{Route}?category=decisions");
         Assert.Equal(["a decision"], decisions.Contents());
     }
 
@@ -100,7 +101,7 @@ public sealed class NoteCrudTests(ApiFactory factory) : ApiTest(factory)
         await Client.SaveNoteAsync("bob in the same session id", user: Bob, sessionId: "s-1");
         await Client.SaveNoteAsync("no session");
 
-        var page = await Client.GetOkJsonAsync($"{Route}/by-session/s-1?user={Alice}");
+        var page = await Client.GetOkJsonAsync($"{Route}/by-session/s-1");
         Assert.Equal(["first", "second", "third"], page.Contents());
         Assert.Equal(3, page.GetProperty("total").GetInt32());
     }

@@ -17,7 +17,7 @@ public sealed class NoteFallbackTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.False(saved.GetProperty("embedded").GetBoolean());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, saved.GetProperty("embedding_model").ValueKind);
-        var read = await Client.GetOkJsonAsync($"{Route}/{saved.Id()}?user={Alice}");
+        var read = await Client.GetOkJsonAsync($"{Route}/{saved.Id()}");
         Assert.Equal("障害中に保存したメモ", read.GetProperty("content").GetString());
     }
 

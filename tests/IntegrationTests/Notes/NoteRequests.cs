@@ -4,6 +4,7 @@ using System.Text.Json;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.IntegrationTests.Support;
+using NakamuraMisaki.IntegrationTests.Tasks;
 
 namespace NakamuraMisaki.IntegrationTests.Notes;
 
@@ -14,13 +15,15 @@ internal static class NoteRequests
     public const string Alice = "U0ALICE01";
     public const string Bob = "U0BOB0002";
 
+    /// <summary>Saves a note of <paramref name="user"/>, the acting user.</summary>
     public static async Task<JsonElement> SaveNoteAsync(
         this HttpClient client, string content, string user = Alice, string? category = null, string? sessionId = null)
     {
-        var response = await client.PostAsJsonAsync(Route, new
+        using var request = new HttpRequestMessage(HttpMethod.Post, Route)
         {
-            user_id = user, content, category, session_id = sessionId,
-        });
+            Content = JsonContent.Create(new { content, category, session_id = sessionId }),
+        };
+        var response = await client.SendAsync(request.ActAs(user));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
         return JsonDocument.Parse(body).RootElement.Clone();
@@ -29,9 +32,9 @@ internal static class NoteRequests
     public static async Task<JsonElement> SearchAsync(
         this HttpClient client, string query, string user = Alice, int? limit = null, string? category = null)
     {
-        var uri = $"{Route}/search?user={user}&q={Uri.EscapeDataString(query)}" +
+        var uri = $"{Route}/search?q={Uri.EscapeDataString(query)}" +
                   (limit is { } l ? $"&limit={l}" : "") + (category is { } c ? $"&category={c}" : "");
-        return await client.GetOkJsonAsync(uri);
+        return await client.GetOkJsonAsync(uri, user);
     }
 
     public static string Id(this JsonElement note) => note.GetProperty("id").GetString()!;
@@ -45,9 +48,16 @@ internal static class NoteRequests
     public static double[] Scores(this JsonElement search) =>
         search.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("score").GetDouble()).ToArray();
 
-    public static async Task<JsonElement> GetOkJsonAsync(this HttpClient client, string uri)
+    /// <param name="actingUser">Default: the client's acting user (Alice).</param>
+    public static async Task<JsonElement> GetOkJsonAsync(this HttpClient client, string uri, string? actingUser = null)
     {
-        var response = await client.GetAsync(uri);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (actingUser is not null)
+        {
+            request.ActAs(actingUser);
+        }
+
+        var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{uri}: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.Clone();

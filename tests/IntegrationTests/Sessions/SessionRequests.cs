@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using NakamuraMisaki.IntegrationTests.Tasks;
 
 namespace NakamuraMisaki.IntegrationTests.Sessions;
 
@@ -11,19 +12,26 @@ internal static class SessionRequests
     public const string Alice = "U0ALICE01";
     public const string Bob = "U0BOB0002";
 
+    public const string Carol = "U0CAROL03";
+
+    /// <summary>Starts a session of <paramref name="user"/>, the acting user.</summary>
     public static async Task<JsonElement> CreateSessionAsync(
         this HttpClient client, string? sessionId = null, string user = Alice, string? title = null)
     {
-        var response = await client.PostAsJsonAsync(Route, new { user_id = user, session_id = sessionId, title });
-        return await OkJsonAsync(response, HttpStatusCode.Created);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Route)
+        {
+            Content = JsonContent.Create(new { session_id = sessionId, title }),
+        };
+        return await OkJsonAsync(await client.SendAsync(request.ActAs(user)), HttpStatusCode.Created);
     }
 
     public static async Task<JsonElement> TouchAsync(this HttpClient client, string sessionId, string user = Alice, int? messages = null) =>
-        await OkJsonAsync(await client.PostAsync(
-            $"{Route}/{sessionId}/touch?user={user}" + (messages is { } m ? $"&messages={m}" : ""), null));
+        await OkJsonAsync(await client.SendAsAsync(
+            HttpMethod.Post, $"{Route}/{sessionId}/touch" + (messages is { } m ? $"?messages={m}" : ""), user));
 
-    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string uri) =>
-        await OkJsonAsync(await client.GetAsync(uri));
+    /// <param name="actingUser">Default: the client's acting user (Alice).</param>
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string uri, string? actingUser = null) =>
+        await OkJsonAsync(actingUser is null ? await client.GetAsync(uri) : await client.SendAsAsync(HttpMethod.Get, uri, actingUser));
 
     public static async Task<JsonElement> PostJsonAsync(this HttpClient client, string uri) =>
         await OkJsonAsync(await client.PostAsync(uri, null));

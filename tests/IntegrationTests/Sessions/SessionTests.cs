@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using NakamuraMisaki.IntegrationTests.Notes;
 using NakamuraMisaki.IntegrationTests.Support;
+using NakamuraMisaki.IntegrationTests.Tasks;
 using static NakamuraMisaki.IntegrationTests.Sessions.SessionRequests;
 
 namespace NakamuraMisaki.IntegrationTests.Sessions;
@@ -9,14 +10,15 @@ namespace NakamuraMisaki.IntegrationTests.Sessions;
 public sealed class SessionTests(ApiFactory factory) : ApiTest(factory)
 {
     [Fact]
-    public async Task A_new_session_gets_an_id_a_tokyo_time_title_and_starts_active_and_empty()
+    public async Task A_new_session_of_the_acting_user_gets_an_id_a_tokyo_time_title_and_starts_active_and_empty()
     {
-        var response = await Client.PostAsync(Route, NoteJson.Of(new { user_id = Alice }));
+        var response = await Client.PostAsync(Route, NoteJson.Of(new { }));
         var session = await ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.True(Guid.TryParse(session.SessionId(), out _));
-        Assert.Equal($"{Route}/{session.SessionId()}?user={Alice}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"{Route}/{session.SessionId()}", response.Headers.Location?.OriginalString);
+        Assert.Equal(Alice, session.GetProperty("user_id").GetString());
         Assert.Equal("Session 06/15 12:00", session.GetProperty("title").GetString()); // the clock: 03:00 UTC
         Assert.True(session.GetProperty("is_active").GetBoolean());
         Assert.Equal(0, session.GetProperty("message_count").GetInt32());
@@ -31,12 +33,12 @@ public sealed class SessionTests(ApiFactory factory) : ApiTest(factory)
     {
         var body = new
         {
-            user_id = Alice, session_id = "3f2c8a9e-1b7d-4c55-9a51-0d3c2e4f6a7b", title = "移行の相談",
+            session_id = "3f2c8a9e-1b7d-4c55-9a51-0d3c2e4f6a7b", title = "移行の相談",
             workspace_path = "/home/alice/work", options = new { model = "sonnet", max_turns = 5, tools = new[] { "bash" } },
         };
         await Client.PostAsync(Route, NoteJson.Of(body));
 
-        var read = await Client.GetJsonAsync($"{Route}/{body.session_id}?user={Alice}");
+        var read = await Client.GetJsonAsync($"{Route}/{body.session_id}");
         Assert.Equal("移行の相談", read.GetProperty("title").GetString());
         Assert.Equal("/home/alice/work", read.GetProperty("workspace_path").GetString());
         var options = read.GetProperty("options");
@@ -50,10 +52,10 @@ public sealed class SessionTests(ApiFactory factory) : ApiTest(factory)
     {
         await Client.CreateSessionAsync("dup-1");
 
-        var again = await Client.PostAsync(Route, NoteJson.Of(new { user_id = Bob, session_id = "dup-1" }));
+        using var again = new HttpRequestMessage(HttpMethod.Post, Route) { Content = NoteJson.Of(new { session_id = "dup-1" }) };
 
-        await AssertProblemAsync(again, HttpStatusCode.Conflict);
-        await AssertProblemAsync(await Client.GetAsync($"{Route}/dup-1?user={Bob}"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.SendAsync(again.ActAs(Bob)), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await Client.SendAsAsync(HttpMethod.Get, $"{Route}/dup-1", Bob), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -61,10 +63,10 @@ public sealed class SessionTests(ApiFactory factory) : ApiTest(factory)
     {
         await Client.CreateSessionAsync("alices");
 
-        await AssertProblemAsync(await Client.GetAsync($"{Route}/alices?user={Bob}"), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await Client.PostAsync($"{Route}/alices/touch?user={Bob}", null), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await Client.GetAsync($"{Route}/missing?user={Alice}"), HttpStatusCode.NotFound);
-        Assert.Equal(0, (await Client.GetJsonAsync($"{Route}/alices?user={Alice}")).GetProperty("message_count").GetInt32());
+        await AssertProblemAsync(await Client.SendAsAsync(HttpMethod.Get, $"{Route}/alices", Bob), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.SendAsAsync(HttpMethod.Post, $"{Route}/alices/touch", Bob), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.GetAsync($"{Route}/missing"), HttpStatusCode.NotFound);
+        Assert.Equal(0, (await Client.GetJsonAsync($"{Route}/alices")).GetProperty("message_count").GetInt32());
     }
 
     [Fact]
@@ -86,24 +88,24 @@ public sealed class SessionTests(ApiFactory factory) : ApiTest(factory)
     {
         await Client.CreateSessionAsync("busy");
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Client.PostAsync($"{Route}/busy/touch?user={Alice}", null)));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Client.PostAsync($"{Route}/busy/touch", null)));
 
-        Assert.Equal(20, (await Client.GetJsonAsync($"{Route}/busy?user={Alice}")).GetProperty("message_count").GetInt32());
+        Assert.Equal(20, (await Client.GetJsonAsync($"{Route}/busy")).GetProperty("message_count").GetInt32());
     }
 
     [Fact]
     public async Task Latest_is_the_active_session_with_the_latest_activity()
     {
-        await AssertProblemAsync(await Client.GetAsync($"{Route}/latest?user={Alice}"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.GetAsync($"{Route}/latest"), HttpStatusCode.NotFound);
         await Client.CreateSessionAsync("older");
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
         await Client.CreateSessionAsync("newer");
         await Client.CreateSessionAsync("bobs", user: Bob);
-        Assert.Equal("newer", (await Client.GetJsonAsync($"{Route}/latest?user={Alice}")).SessionId());
+        Assert.Equal("newer", (await Client.GetJsonAsync($"{Route}/latest")).SessionId());
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
         await Client.TouchAsync("older");
-        Assert.Equal("older", (await Client.GetJsonAsync($"{Route}/latest?user={Alice}")).SessionId());
+        Assert.Equal("older", (await Client.GetJsonAsync($"{Route}/latest")).SessionId());
     }
 
     [Fact]
@@ -112,11 +114,11 @@ public sealed class SessionTests(ApiFactory factory) : ApiTest(factory)
         await Client.CreateSessionAsync("stale");
         Factory.Clock.Advance(TimeSpan.FromHours(25));
         await Client.PostJsonAsync($"{Route}/expire-idle");
-        await AssertProblemAsync(await Client.GetAsync($"{Route}/latest?user={Alice}"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.GetAsync($"{Route}/latest"), HttpStatusCode.NotFound);
 
         // Touching it again means the conversation goes on: it is active once more.
         await Client.TouchAsync("stale");
-        Assert.Equal("stale", (await Client.GetJsonAsync($"{Route}/latest?user={Alice}")).SessionId());
+        Assert.Equal("stale", (await Client.GetJsonAsync($"{Route}/latest")).SessionId());
     }
 
     [Fact]
@@ -130,11 +132,11 @@ public sealed class SessionTests(ApiFactory factory) : ApiTest(factory)
         await Client.CreateSessionAsync("c");
         await Client.CreateSessionAsync("bobs", user: Bob);
 
-        var all = await Client.GetJsonAsync($"{Route}?user={Alice}");
+        var all = await Client.GetJsonAsync(Route);
         Assert.Equal(["c", "b", "a"], all.SessionIds());
         Assert.Equal(3, all.GetProperty("total").GetInt32());
-        Assert.Equal(["c", "b"], (await Client.GetJsonAsync($"{Route}?user={Alice}&active=true")).SessionIds());
-        Assert.Equal(["a"], (await Client.GetJsonAsync($"{Route}?user={Alice}&active=false")).SessionIds());
-        Assert.Equal(["b"], (await Client.GetJsonAsync($"{Route}?user={Alice}&limit=1&offset=1")).SessionIds());
+        Assert.Equal(["c", "b"], (await Client.GetJsonAsync($"{Route}?active=true")).SessionIds());
+        Assert.Equal(["a"], (await Client.GetJsonAsync($"{Route}?active=false")).SessionIds());
+        Assert.Equal(["b"], (await Client.GetJsonAsync($"{Route}?limit=1&offset=1")).SessionIds());
     }
 }

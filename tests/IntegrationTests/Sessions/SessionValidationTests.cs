@@ -8,17 +8,17 @@ public sealed class SessionValidationTests(ApiFactory factory) : ApiTest(factory
 {
     public static TheoryData<string, string> BadBodies() => new()
     {
-        { """{}""", "user_id" },
-        { """{"user_id":"alice"}""", "user_id" },
-        { """{"user_id":"U0ALICE01","session_id":"has space"}""", "session_id" },
-        { """{"user_id":"U0ALICE01","session_id":"-leading-dash"}""", "session_id" },
-        { """{"user_id":"U0ALICE01","session_id":"latest"}""", "session_id" },
-        { $$"""{"user_id":"U0ALICE01","session_id":"{{new string('a', 129)}}"}""", "session_id" },
-        { $$"""{"user_id":"U0ALICE01","title":"{{new string('t', 201)}}"}""", "title" },
-        { $$"""{"user_id":"U0ALICE01","workspace_path":"{{new string('p', 1025)}}"}""", "workspace_path" },
-        { """{"user_id":"U0ALICE01","options":[1,2]}""", "options" },
-        { """{"user_id":"U0ALICE01","options":"model=sonnet"}""", "options" },
-        { """{"user_id":"U0ALICE01","message_history":[]}""", "message_history" },
+        { """{"user_id":"U0ALICE01"}""", "user_id" },
+        { """{"user_id":"U0BOB0002","session_id":"bobs"}""", "user_id" },
+        { """{"session_id":"has space"}""", "session_id" },
+        { """{"session_id":"-leading-dash"}""", "session_id" },
+        { """{"session_id":"latest"}""", "session_id" },
+        { $$"""{"session_id":"{{new string('a', 129)}}"}""", "session_id" },
+        { $$"""{"title":"{{new string('t', 201)}}"}""", "title" },
+        { $$"""{"workspace_path":"{{new string('p', 1025)}}"}""", "workspace_path" },
+        { """{"options":[1,2]}""", "options" },
+        { """{"options":"model=sonnet"}""", "options" },
+        { """{"message_history":[]}""", "message_history" },
     };
 
     [Theory]
@@ -26,25 +26,20 @@ public sealed class SessionValidationTests(ApiFactory factory) : ApiTest(factory
     public async Task Creating_refuses_a_bad_body_naming_the_field(string body, string field)
     {
         await AssertValidationProblemAsync(await Client.PostAsync(Route, NoteJson.Raw(body)), field);
-        Assert.Empty((await Client.GetJsonAsync($"{Route}?user={Alice}")).SessionIds());
+        Assert.Empty((await Client.GetJsonAsync(Route)).SessionIds());
     }
 
     [Theory]
-    [InlineData("/api/v1/sessions", "user")]
-    [InlineData("/api/v1/sessions?user=U0ALICE01&active=maybe", "active")]
-    [InlineData("/api/v1/sessions?user=U0ALICE01&limit=101", "limit")]
-    [InlineData("/api/v1/sessions/latest", "user")]
-    [InlineData("/api/v1/sessions/latest?user=x", "user")]
-    [InlineData("/api/v1/sessions/s1", "user")]
-    [InlineData("/api/v1/sessions/bad%20id?user=U0ALICE01", "session_id")]
+    [InlineData("/api/v1/sessions?active=maybe", "active")]
+    [InlineData("/api/v1/sessions?limit=101", "limit")]
+    [InlineData("/api/v1/sessions/bad%20id", "session_id")]
     public async Task Reads_refuse_bad_parameters(string uri, string field) =>
         await AssertValidationProblemAsync(await Client.GetAsync(uri), field);
 
     [Theory]
-    [InlineData("/api/v1/sessions/s1/touch", "user")]
-    [InlineData("/api/v1/sessions/s1/touch?user=U0ALICE01&messages=-1", "messages")]
-    [InlineData("/api/v1/sessions/s1/touch?user=U0ALICE01&messages=1001", "messages")]
-    [InlineData("/api/v1/sessions/s1/touch?user=U0ALICE01&messages=many", "messages")]
+    [InlineData("/api/v1/sessions/s1/touch?messages=-1", "messages")]
+    [InlineData("/api/v1/sessions/s1/touch?messages=1001", "messages")]
+    [InlineData("/api/v1/sessions/s1/touch?messages=many", "messages")]
     [InlineData("/api/v1/sessions/expire-idle?hours=0", "hours")]
     [InlineData("/api/v1/sessions/expire-idle?hours=87601", "hours")]
     [InlineData("/api/v1/sessions/delete-inactive?days=0", "days")]

@@ -51,6 +51,13 @@ internal static class TaskRequests
         return request;
     }
 
+    /// <summary>Sends a bodiless request on behalf of <paramref name="user"/>.</summary>
+    public static async Task<HttpResponseMessage> SendAsAsync(this HttpClient client, HttpMethod method, string uri, string user)
+    {
+        using var request = new HttpRequestMessage(method, uri).ActAs(user);
+        return await client.SendAsync(request);
+    }
+
     public static string Id(this JsonElement task) => task.GetProperty("id").GetString()!;
 
     public static string[] Titles(this JsonElement list) =>

@@ -1,11 +1,14 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Domain.Notes;
 
 namespace NakamuraMisaki.Application.Notes.Commands.SaveNote;
 
+/// <summary>The acting user saves a note of their own: they are its owner (user_id).</summary>
 /// <param name="Category">Null: <c>general</c>.</param>
-public sealed record SaveNote(string UserId, string Content, string? Category, string? SessionId) : IRequest<NoteResponse>;
+public sealed record SaveNote(string Content, string? Category, string? SessionId, string ActingUserId)
+    : IRequest<NoteResponse>, IActingUserRequest;
 
 /// <summary>
 /// Stores the note with its embedding. When the embedding service fails the note is stored all the same, without
@@ -16,7 +19,7 @@ public sealed class SaveNoteHandler(INoteRepository notes, ITextEmbedder embedde
 {
     public async ValueTask<NoteResponse> Handle(SaveNote request, CancellationToken cancellationToken)
     {
-        var note = Note.Create(request.UserId, request.SessionId, request.Category, request.Content, clock.GetUtcNow());
+        var note = Note.Create(request.ActingUserId, request.SessionId, request.Category, request.Content, clock.GetUtcNow());
         NoteEmbedding? embedding;
         try
         {

@@ -1,14 +1,16 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Paging;
+using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Notes.Queries.ListSessionNotes;
 
-/// <summary>The user's notes from one conversation, oldest first (the order the conversation produced them).</summary>
-public sealed record ListSessionNotes(string UserId, string SessionId, PageRequest Page) : IRequest<Page<NoteResponse>>;
+/// <summary>The acting user's notes from one conversation, oldest first (the order the conversation produced them).</summary>
+public sealed record ListSessionNotes(string SessionId, PageRequest Page, string ActingUserId)
+    : IRequest<Page<NoteResponse>>, IActingUserRequest;
 
 public sealed class ListSessionNotesHandler(INoteRepository notes)
     : IRequestHandler<ListSessionNotes, Page<NoteResponse>>
 {
     public async ValueTask<Page<NoteResponse>> Handle(ListSessionNotes request, CancellationToken cancellationToken) =>
-        await notes.ListBySessionAsync(request.UserId, request.SessionId, request.Page, cancellationToken);
+        await notes.ListBySessionAsync(request.ActingUserId, request.SessionId, request.Page, cancellationToken);
 }

@@ -8,7 +8,6 @@ public sealed class ListSessionNotesValidator : AbstractValidator<ListSessionNot
 {
     public ListSessionNotesValidator()
     {
-        RuleFor(x => x.UserId).SlackUserId().OverridePropertyName("user");
         RuleFor(x => x.SessionId).SessionId();
         this.ValidatePaging(x => x.Page);
     }

@@ -8,7 +8,6 @@ public sealed class ListUserNotesValidator : AbstractValidator<ListUserNotes>
 {
     public ListUserNotesValidator()
     {
-        RuleFor(x => x.UserId).SlackUserId().OverridePropertyName("user");
         RuleFor(x => x.Category).NoteCategory().When(x => x.Category is not null);
         this.ValidatePaging(x => x.Page);
     }

@@ -1,10 +1,12 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Notes.Embeddings;
 
 namespace NakamuraMisaki.Application.Notes.Queries.SearchNotes;
 
-/// <summary>The user's notes closest in meaning to the query (or, without the embedding service, in wording).</summary>
-public sealed record SearchNotes(string UserId, string Query, int Limit, string? Category) : IRequest<NoteSearchResponse>
+/// <summary>The acting user's notes closest in meaning to the query (or, without the embedding service, in wording).</summary>
+public sealed record SearchNotes(string Query, int Limit, string? Category, string ActingUserId)
+    : IRequest<NoteSearchResponse>, IActingUserRequest
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 100;
@@ -25,12 +27,12 @@ public sealed class SearchNotesHandler(INoteRepository notes, ITextEmbedder embe
         {
             // A degraded answer beats an error: the Slack user still finds notes that share the query's words.
             var byText = await notes.SearchByTextAsync(
-                request.UserId, query, request.Category, request.Limit, cancellationToken);
+                request.ActingUserId, query, request.Category, request.Limit, cancellationToken);
             return new NoteSearchResponse(SearchMode.Text, byText);
         }
 
         var byVector = await notes.SearchByVectorAsync(
-            request.UserId, embedded, request.Category, request.Limit, cancellationToken);
+            request.ActingUserId, embedded, request.Category, request.Limit, cancellationToken);
         return new NoteSearchResponse(SearchMode.Vector, byVector);
     }
 }

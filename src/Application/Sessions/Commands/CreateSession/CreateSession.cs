@@ -1,15 +1,17 @@
 using System.Text.Json;
 using Mediator;
+using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Domain.Sessions;
 
 namespace NakamuraMisaki.Application.Sessions.Commands.CreateSession;
 
+/// <summary>The acting user starts a session of their own: they are its owner (user_id).</summary>
 /// <param name="SessionId">Null: a new UUID (as the old bot's ids were).</param>
 /// <param name="Title">Null or blank: "Session MM/DD HH:MM" in <see cref="SessionSettings.TitleTimeZone"/>.</param>
 /// <param name="Options">A JSON object (the old claude_options); null: {}.</param>
 public sealed record CreateSession(
-    string UserId, string? SessionId, string? Title, string? WorkspacePath, JsonElement? Options)
-    : IRequest<SessionResponse>;
+    string? SessionId, string? Title, string? WorkspacePath, JsonElement? Options, string ActingUserId)
+    : IRequest<SessionResponse>, IActingUserRequest;
 
 public sealed class CreateSessionHandler(ISessionRepository sessions, SessionSettings settings, TimeProvider clock)
     : IRequestHandler<CreateSession, SessionResponse>
@@ -18,7 +20,7 @@ public sealed class CreateSessionHandler(ISessionRepository sessions, SessionSet
     {
         var now = clock.GetUtcNow();
         var session = Session.Create(
-            request.SessionId ?? Guid.CreateVersion7(now).ToString(), request.UserId, request.Title,
+            request.SessionId ?? Guid.CreateVersion7(now).ToString(), request.ActingUserId, request.Title,
             request.WorkspacePath, request.Options?.GetRawText(), now,
             TimeZoneInfo.FindSystemTimeZoneById(settings.TitleTimeZone));
         sessions.Add(session);

@@ -11,7 +11,7 @@ public sealed class CreateSessionValidator : AbstractValidator<CreateSession>
 
     public CreateSessionValidator()
     {
-        RuleFor(x => x.UserId).SlackUserId();
+        // The owner is the acting user, checked by the validation step for every acting-user request.
         RuleFor(x => x.SessionId).SessionId()
             // GET /api/v1/sessions/latest is the latest session, so a session called "latest" could never be read.
             .NotEqual("latest", StringComparer.OrdinalIgnoreCase).WithMessage("'latest' is reserved; choose another session_id.")

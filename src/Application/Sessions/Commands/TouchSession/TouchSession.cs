@@ -1,5 +1,6 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Exceptions;
+using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Sessions.Commands.TouchSession;
 
@@ -7,7 +8,7 @@ namespace NakamuraMisaki.Application.Sessions.Commands.TouchSession;
 /// Records activity: last_active = now, message_count += <see cref="Messages"/>. A touched session is active again:
 /// a conversation that goes on is not idle, whatever the expiry job concluded earlier.
 /// </summary>
-public sealed record TouchSession(string SessionId, string UserId, int Messages) : IRequest<SessionResponse>
+public sealed record TouchSession(string SessionId, int Messages, string ActingUserId) : IRequest<SessionResponse>, IActingUserRequest
 {
     public const int MaxMessages = 1_000;
 }
@@ -18,12 +19,12 @@ public sealed class TouchSessionHandler(ISessionRepository sessions, TimeProvide
     public async ValueTask<SessionResponse> Handle(TouchSession request, CancellationToken cancellationToken)
     {
         if (!await sessions.TouchAsync(
-                request.SessionId, request.UserId, request.Messages, clock.GetUtcNow(), cancellationToken))
+                request.SessionId, request.ActingUserId, request.Messages, clock.GetUtcNow(), cancellationToken))
         {
             throw new NotFoundException("Session", request.SessionId);
         }
 
-        var touched = await sessions.GetAsync(request.SessionId, request.UserId, cancellationToken)
+        var touched = await sessions.GetAsync(request.SessionId, request.ActingUserId, cancellationToken)
                       ?? throw new NotFoundException("Session", request.SessionId); // deleted in between
         return SessionResponse.From(touched);
     }

@@ -8,7 +8,6 @@ public sealed class TouchSessionValidator : AbstractValidator<TouchSession>
     public TouchSessionValidator()
     {
         RuleFor(x => x.SessionId).SessionId();
-        RuleFor(x => x.UserId).SlackUserId().OverridePropertyName("user");
         RuleFor(x => x.Messages).InclusiveBetween(0, TouchSession.MaxMessages).OverridePropertyName("messages");
     }
 }

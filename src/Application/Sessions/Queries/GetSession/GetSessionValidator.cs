@@ -8,6 +8,5 @@ public sealed class GetSessionValidator : AbstractValidator<GetSession>
     public GetSessionValidator()
     {
         RuleFor(x => x.SessionId).SessionId();
-        RuleFor(x => x.UserId).SlackUserId().OverridePropertyName("user");
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using NakamuraMisaki.Application.Common.Paging;
-using NakamuraMisaki.Application.Common.Validation;
 
 namespace NakamuraMisaki.Application.Sessions.Queries.ListSessions;
 
@@ -8,7 +7,6 @@ public sealed class ListSessionsValidator : AbstractValidator<ListSessions>
 {
     public ListSessionsValidator()
     {
-        RuleFor(x => x.UserId).SlackUserId().OverridePropertyName("user");
         this.ValidatePaging(x => x.Page);
     }
 }
