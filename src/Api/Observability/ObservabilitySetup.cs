@@ -60,8 +60,9 @@ internal static class ObservabilitySetup
         return builder;
     }
 
+    /// <summary>Anonymous like the health probes: scrapers send no API key. Expose it on an internal network only.</summary>
     public static void MapMetricsEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription().AllowAnonymous();
 
     /// <summary>Scrapes and probes arrive every few seconds; as traces they would drown the real requests.</summary>
     private static bool IsInfrastructurePath(PathString path) =>

@@ -47,7 +47,8 @@ public sealed class ApiKeyTests(ApiFactory factory) : ApiTest(factory)
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
     [InlineData("/openapi/v1.json")]
-    public async Task Health_and_the_openapi_document_stay_anonymous(string path)
+    [InlineData("/metrics")]
+    public async Task Health_metrics_and_the_openapi_document_stay_anonymous(string path)
     {
         using var anonymous = Factory.CreateAnonymousClient();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
