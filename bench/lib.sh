@@ -144,3 +144,32 @@ cleanup() {
   [ -n "${pg_dir:-}" ] && [ -f "$pg_dir/postgres.log" ] && cp "$pg_dir/postgres.log" "$work/postgres.log"
   rm -rf "${pg_dir:-/nonexistent}" "$work/api-src"
 }
+
+# The API's own count of answers by route and status (from /metrics): "route status count" lines. Diffed around the
+# mixed runs, it names what wrk only counts as "non-2xx".
+status_counts() {
+  curl -sf "http://127.0.0.1:$api_port/metrics" | python3 -c '
+import re, sys
+for line in sys.stdin:
+    if line.startswith("http_server_request_duration_seconds_count{"):
+        labels = dict(re.findall(r"(\w+)=\"([^\"]*)\"", line))
+        print(labels.get("http_request_method", "?") + " " + labels.get("http_route", "?"),
+              labels.get("http_response_status_code", "?"), line.rsplit(" ", 1)[1].strip())'
+}
+
+# non_2xx_between BEFORE AFTER: the answers outside 2xx that were counted between the two snapshots.
+non_2xx_between() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+def read(path):
+    counts = {}
+    for line in open(path):
+        *key, count = line.rsplit(" ", 1)
+        counts[key[0]] = float(count)
+    return counts
+before, after = read(sys.argv[1]), read(sys.argv[2])
+lines = [f"{int(n - before.get(k, 0))} × {k}" for k, n in sorted(after.items())
+         if not k.split()[-1].startswith("2") and n > before.get(k, 0)]
+print("; ".join(lines) if lines else "none")
+PY
+}

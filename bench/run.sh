@@ -99,6 +99,7 @@ for rep in $(seq 1 "$reps"); do
 done
 
 # --- mixed workload, from the same seeded rows each time ---------------------------------------------------------
+status_counts >"$work/statuses-before-mixed.txt"
 for rep in $(seq 1 "$reps"); do
   log "mixed workload, repetition $rep/$reps (${duration} s, then 10 s idle)"
   seed
@@ -108,5 +109,9 @@ for rep in $(seq 1 "$reps"); do
   sleep 10
   add_mixed_extras "$work/mixed-r$rep"
 done
+
+status_counts >"$work/statuses-after-mixed.txt"
+echo "- Non-2xx answers of the mixed runs, as the API counted them: $(non_2xx_between \
+  "$work/statuses-before-mixed.txt" "$work/statuses-after-mixed.txt")" >>"$work/machine.txt"
 
 python3 "$bench/summarize.py" "$work/results.jsonl" "$work/machine.txt" | tee "$work/summary.md"

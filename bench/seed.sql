@@ -1,6 +1,7 @@
 -- 10 000 tasks with ids derived from their number (00000000-0000-4000-8000-<12 hex digits>), so every run, the wrk
 -- id file and the pgbench script all name the same rows. 100 assignees (UBENCH000…UBENCH099) own 100 tasks each.
 -- Run before each measured phase: writes from an earlier phase are removed.
+SET client_min_messages = warning; -- no NOTICE for the cascade below, on every run
 TRUNCATE tasks CASCADE; -- hand-offs reference tasks; the bench creates none
 INSERT INTO tasks (id, title, description, assignee_user_id, creator_user_id, status, due_at, created_at, updated_at, completed_at)
 SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,

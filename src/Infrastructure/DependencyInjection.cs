@@ -32,6 +32,8 @@ public static class DependencyInjection
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxRetryCount));
 
         services.AddScoped<ITaskRepository, TaskRepository>();
+        services.AddSingleton<TransientReadRetry>();
+        services.AddSingleton<ITaskReader, TaskReader>();
         services.AddScoped<IAgentTaskRepository, AgentTaskRepository>();
         services.AddScoped<IHandoffRepository, HandoffRepository>();
         services.AddHandoffReminders(configuration);

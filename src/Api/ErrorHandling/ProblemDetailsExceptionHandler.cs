@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Domain.Common;
 using Npgsql;
@@ -27,10 +28,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             DomainRuleViolationException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             StaleVersionException e => PreconditionFailed(e.Message),
             // The row changed between this request's read and its write. With If-Match the client's version was
-            // current at the read, so it is stale now: 412 like any stale If-Match. Without, a plain conflict.
-            DbUpdateConcurrencyException when context.Request.Headers.IfMatch.Count > 0 => PreconditionFailed(
-                "The resource was changed by another request while this one was applied; read it again and retry."),
-            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
+            // current at the read, so it is stale now: 412 like any stale If-Match. Without, a plain conflict (tasks
+            // retry before it comes to this: ConcurrentChangeRetry).
+            DbUpdateConcurrencyException or ConcurrentChangeException when context.Request.Headers.IfMatch.Count > 0 =>
+                PreconditionFailed("The resource was changed by another request while this one was applied; read it again and retry."),
+            DbUpdateConcurrencyException or ConcurrentChangeException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "The resource was changed by another request; read it again and retry."),
             _ when IsUniqueViolation(exception) => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "A resource with the same identity already exists."),

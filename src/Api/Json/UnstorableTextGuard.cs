@@ -8,27 +8,48 @@ namespace NakamuraMisaki.Api.Json;
 /// </summary>
 internal static class UnstorableTextGuard
 {
-    public static void UseUnstorableTextGuard(this WebApplication app) => app.Use(async (context, next) =>
+    public static void UseUnstorableTextGuard(this WebApplication app) => app.Use((context, next) =>
+        FindUnstorable(context.Request) is { } offending ? WriteProblemAsync(context, offending) : next(context));
+
+    // Every request passes here: plain loops, no allocation unless something is wrong.
+    private static (string Field, string Problem)? FindUnstorable(HttpRequest request)
     {
-        var offending = context.Request.Query.SelectMany(q => q.Value.Select(v => (q.Key, Value: v ?? "")))
-            .Concat(context.Request.RouteValues.Select(r => (r.Key, Value: r.Value?.ToString() ?? "")))
-            .Select(p => (p.Key, Problem: StorableText.Problem(p.Value)))
-            .FirstOrDefault(p => p.Problem is not null);
-        if (offending.Problem is null)
+        if (request.QueryString.HasValue)
         {
-            await next(context);
-            return;
+            foreach (var (field, values) in request.Query)
+            {
+                foreach (var value in values)
+                {
+                    if (StorableText.Problem(value ?? "") is { } problem)
+                    {
+                        return (field, problem);
+                    }
+                }
+            }
         }
 
+        foreach (var (field, value) in request.RouteValues)
+        {
+            if (StorableText.Problem(value as string ?? value?.ToString() ?? "") is { } problem)
+            {
+                return (field, problem);
+            }
+        }
+
+        return null;
+    }
+
+    private static Task WriteProblemAsync(HttpContext context, (string Field, string Problem) offending)
+    {
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ValidationProblemDetails(new Dictionary<string, string[]> { [offending.Key] = [offending.Problem] })
+            ProblemDetails = new ValidationProblemDetails(new Dictionary<string, string[]> { [offending.Field] = [offending.Problem] })
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more fields are invalid.",
             },
-        });
-    });
+        }).AsTask();
+    }
 }

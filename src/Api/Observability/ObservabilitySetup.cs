@@ -44,6 +44,15 @@ internal static class ObservabilitySetup
                 .AddView("aspnetcore.memory_pool.rented", MetricStreamConfiguration.Drop)
                 .AddView("aspnetcore.memory_pool.allocated", MetricStreamConfiguration.Drop)
                 .AddView("aspnetcore.routing.match_attempts", MetricStreamConfiguration.Drop)
+                // Recorded on every request or command and each a copy of something kept: the request duration and
+                // http.server.active_requests already say how long and how many; 401s and 429s are counted as
+                // problem responses and by aspnetcore.rate_limiting.requests; pool usage says how many commands run.
+                .AddView("aspnetcore.authentication.authenticate.duration", MetricStreamConfiguration.Drop)
+                .AddView("aspnetcore.rate_limiting.request_lease.duration", MetricStreamConfiguration.Drop)
+                .AddView("aspnetcore.rate_limiting.active_request_leases", MetricStreamConfiguration.Drop)
+                .AddView("db.client.operation.npgsql.executing", MetricStreamConfiguration.Drop)
+                .AddView("db.client.operation.npgsql.bytes_written", MetricStreamConfiguration.Drop)
+                .AddView("db.client.operation.npgsql.bytes_read", MetricStreamConfiguration.Drop)
                 // Prometheus scrapes every 15–60 s; a cached scrape would only hide the requests just before it.
                 .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
 

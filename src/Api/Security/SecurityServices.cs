@@ -22,8 +22,10 @@ internal static class SecurityServices
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // No scheme named in the policy: the authentication middleware has already run the default (API key) scheme,
+        // and naming it would make every request authenticate a second time and merge the two principals.
         services.AddAuthorizationBuilder().SetFallbackPolicy(
-            new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
+            new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         var limits = builder.Configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new();
         services.AddRateLimiter(options =>

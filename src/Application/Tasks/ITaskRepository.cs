@@ -4,7 +4,7 @@ using NakamuraMisaki.Domain.Tasks;
 namespace NakamuraMisaki.Application.Tasks;
 
 /// <summary>
-/// Tasks storage. Read methods return untracked entities; <see cref="FindForUpdateAsync"/> tracks. Every method that
+/// Tasks storage. Read methods return untracked entities (one task by id: <see cref="ITaskReader"/>); <see cref="FindForUpdateAsync"/> tracks. Every method that
 /// takes a viewer sees only tasks that user is assigned or created; the others do not exist for them.
 /// </summary>
 public interface ITaskRepository
@@ -13,6 +13,9 @@ public interface ITaskRepository
 
     Task<TaskItem?> FindForUpdateAsync(Guid id, string viewer, CancellationToken cancellationToken);
 
+    /// <exception cref="Common.Concurrency.ConcurrentChangeException">
+    /// A task changed since it was read; what was read is forgotten, so it can be read again and the change retried.
+    /// </exception>
     Task SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <param name="expectedVersion">When set, the task is deleted only while it is still at this version.</param>
@@ -20,8 +23,6 @@ public interface ITaskRepository
     Task<bool> DeleteAsync(Guid id, string viewer, uint? expectedVersion, CancellationToken cancellationToken);
 
     Task<bool> ExistsAsync(Guid id, string viewer, CancellationToken cancellationToken);
-
-    Task<TaskItem?> GetAsync(Guid id, string viewer, CancellationToken cancellationToken);
 
     /// <summary>Ordered by due_at ascending (no due date last), then created_at.</summary>
     Task<Page<TaskItem>> ListByAssigneeAsync(

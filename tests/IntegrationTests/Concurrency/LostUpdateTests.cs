@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.Api.ErrorHandling;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.IntegrationTests.AgentTasks;
 using NakamuraMisaki.IntegrationTests.Support;
@@ -85,11 +86,14 @@ public sealed class LostUpdateTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Theory]
-    [InlineData(null, HttpStatusCode.Conflict)]
-    [InlineData("\"42\"", HttpStatusCode.PreconditionFailed)]
-    public async Task A_write_that_loses_the_race_answers_409_or_412_with_If_Match(string? ifMatch, HttpStatusCode expected)
+    [InlineData(null, HttpStatusCode.Conflict, false)]
+    [InlineData("\"42\"", HttpStatusCode.PreconditionFailed, false)]
+    [InlineData(null, HttpStatusCode.Conflict, true)]
+    [InlineData("\"42\"", HttpStatusCode.PreconditionFailed, true)]
+    public async Task A_write_that_loses_the_race_answers_409_or_412_with_If_Match(
+        string? ifMatch, HttpStatusCode expected, bool asTheApplicationReportsIt)
     {
-        // The race itself cannot be timed over HTTP; this drives the one mapping of its exception directly.
+        // The one mapping of the race's exception, driven directly (ConcurrentChangeRetryTests times the race itself).
         using var scope = Factory.Services.CreateScope();
         var handler = ActivatorUtilities.CreateInstance<ProblemDetailsExceptionHandler>(scope.ServiceProvider);
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -99,8 +103,9 @@ public sealed class LostUpdateTests(ApiFactory factory) : ApiTest(factory)
             context.Request.Headers.IfMatch = ifMatch;
         }
 
+        var lost = new DbUpdateConcurrencyException("0 rows affected");
         Assert.True(await ((IExceptionHandler)handler).TryHandleAsync(
-            context, new DbUpdateConcurrencyException("0 rows affected"), CancellationToken.None));
+            context, asTheApplicationReportsIt ? new ConcurrentChangeException("Task", 1, lost) : lost, CancellationToken.None));
 
         Assert.Equal((int)expected, context.Response.StatusCode);
         context.Response.Body.Position = 0;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using NakamuraMisaki.Application.Common.Security;
 
@@ -8,29 +9,39 @@ namespace NakamuraMisaki.Application.Common.Behaviours;
 /// The one validation step: every request passes its FluentValidation validators before its handler runs,
 /// so handlers never re-check input. Failures surface as <see cref="ValidationException"/> (mapped to 400).
 /// </summary>
+/// <remarks>
+/// Runs on every request, so the common cases cost little: the acting user's rule is synchronous, and a request
+/// without validators of its own (most reads) goes to its handler without an async step or a list of failures.
+/// </remarks>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     private readonly IValidator<TMessage>[] _validators = validators as IValidator<TMessage>[] ?? validators.ToArray();
 
-    public async ValueTask<TResponse> Handle(
+    public ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
-        if (message is IActingUserRequest onBehalfOf)
+        var actingUserFailures = message is IActingUserRequest onBehalfOf
+            ? ActingUserRules.Validator.Validate(onBehalfOf).Errors
+            : [];
+        if (_validators.Length == 0)
         {
-            failures.AddRange((await ActingUserRules.Validator.ValidateAsync(onBehalfOf, cancellationToken)).Errors);
+            return actingUserFailures.Count > 0 ? throw new ValidationException(actingUserFailures) : next(message, cancellationToken);
         }
 
-        if (_validators.Length > 0)
+        return ValidateThenHandleAsync(message, actingUserFailures, next, cancellationToken);
+    }
+
+    private async ValueTask<TResponse> ValidateThenHandleAsync(
+        TMessage message, List<ValidationFailure> failures, MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
+        var context = new ValidationContext<TMessage>(message);
+        foreach (var validator in _validators)
         {
-            var context = new ValidationContext<TMessage>(message);
-            foreach (var validator in _validators)
-            {
-                var result = await validator.ValidateAsync(context, cancellationToken);
-                failures.AddRange(result.Errors);
-            }
+            var result = await validator.ValidateAsync(context, cancellationToken);
+            failures.AddRange(result.Errors);
         }
 
         if (failures.Count > 0)

@@ -1,38 +1,38 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Domain.Tasks;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
-using Npgsql;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class TaskRepository(AppDbContext db, NpgsqlDataSource dataSource) : ITaskRepository
+public sealed class TaskRepository(AppDbContext db) : ITaskRepository
 {
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
     public Task<TaskItem?> FindForUpdateAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
         CompiledTaskQueries.FindForUpdate(db, id, viewer, cancellationToken);
 
-    public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+    public async Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            // The tracked copies are stale: a retry must read the rows again, not find these in the change tracker.
+            db.ChangeTracker.Clear();
+            throw new ConcurrentChangeException("Task", e.Entries.FirstOrDefault()?.Entity is TaskItem task ? task.Id : "?", e);
+        }
+    }
 
     public async Task<bool> DeleteAsync(Guid id, string viewer, uint? expectedVersion, CancellationToken cancellationToken) =>
         await VisibleTo(db.Tasks, viewer).Where(t => t.Id == id).WithVersion(expectedVersion).ExecuteDeleteAsync(cancellationToken) > 0;
 
     public Task<bool> ExistsAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
         VisibleTo(db.Tasks, viewer).AnyAsync(t => t.Id == id, cancellationToken);
-
-    /// <summary>
-    /// Plain Npgsql (see <see cref="TaskByIdQuery"/>), retried on transient failures like every EF Core query, by the
-    /// context's own execution strategy: CreateExecutionStrategy() would build a new one per call.
-    /// </summary>
-    public Task<TaskItem?> GetAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
-        db.GetService<IExecutionStrategy>().ExecuteAsync(
-            (dataSource, id, viewer),
-            static (_, state, ct) => TaskByIdQuery.ExecuteAsync(state.dataSource, state.id, state.viewer, ct), null,
-            cancellationToken);
 
     public Task<Page<TaskItem>> ListByAssigneeAsync(
         string assigneeUserId, IReadOnlyCollection<TaskItemStatus> statuses, PageRequest page, string viewer,

@@ -14,7 +14,7 @@ public sealed record FindTasks(string Query, bool IncludeClosed, int Limit, stri
     public const int MaxQueryLength = 200;
 }
 
-public sealed class FindTasksHandler(ITaskRepository tasks, TimeProvider clock)
+public sealed class FindTasksHandler(ITaskRepository tasks, ITaskReader reader, TimeProvider clock)
     : IRequestHandler<FindTasks, IReadOnlyList<TaskResponse>>
 {
     public async ValueTask<IReadOnlyList<TaskResponse>> Handle(FindTasks request, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ public sealed class FindTasksHandler(ITaskRepository tasks, TimeProvider clock)
         var query = request.Query.Trim();
         if (Guid.TryParse(query, out var id))
         {
-            var task = await tasks.GetAsync(id, request.ActingUserId, cancellationToken);
+            var task = await reader.GetAsync(id, request.ActingUserId, cancellationToken);
             return task is null ? [] : [TaskResponse.From(task, now)];
         }
 

@@ -6,7 +6,7 @@ namespace NakamuraMisaki.Application.Tasks.Queries.GetTask;
 
 public sealed record GetTask(Guid Id, string ActingUserId) : IRequest<TaskResponse>, IActingUserRequest;
 
-public sealed class GetTaskHandler(ITaskRepository tasks, TimeProvider clock) : IRequestHandler<GetTask, TaskResponse>
+public sealed class GetTaskHandler(ITaskReader tasks, TimeProvider clock) : IRequestHandler<GetTask, TaskResponse>
 {
     public async ValueTask<TaskResponse> Handle(GetTask request, CancellationToken cancellationToken)
     {

@@ -8,8 +8,8 @@ using NakamuraMisaki.IntegrationTests.Support;
 
 namespace NakamuraMisaki.IntegrationTests.Tasks;
 
-/// <summary>GET by id reads tasks with hand-written SQL (TaskByIdQuery); it must stay in step with the EF Core model.</summary>
-public sealed class TaskByIdQueryTests(ApiFactory factory) : ApiTest(factory)
+/// <summary>GET by id reads tasks with hand-written SQL (TaskReader); it must stay in step with the EF Core model.</summary>
+public sealed class TaskReaderTests(ApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public void The_query_reads_every_column_EF_Core_maps_for_a_task()
@@ -19,7 +19,7 @@ public sealed class TaskByIdQueryTests(ApiFactory factory) : ApiTest(factory)
 
         var mapped = model.GetProperties().Select(p => p.GetColumnName()).Order();
 
-        Assert.Equal(mapped, TaskByIdQuery.Columns.Order());
+        Assert.Equal(mapped, TaskReader.Columns.Order());
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class TaskByIdQueryTests(ApiFactory factory) : ApiTest(factory)
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var byEf = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == id);
 
-            var byQuery = await scope.ServiceProvider.GetRequiredService<ITaskRepository>().GetAsync(id, TaskRequests.Alice, default);
+            var byQuery = await scope.ServiceProvider.GetRequiredService<ITaskReader>().GetAsync(id, TaskRequests.Alice, default);
 
             Assert.NotNull(byQuery);
             foreach (var property in db.Model.FindEntityType(typeof(TaskItem))!.GetProperties())
@@ -50,7 +50,7 @@ public sealed class TaskByIdQueryTests(ApiFactory factory) : ApiTest(factory)
     {
         using var scope = Factory.Services.CreateScope();
 
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<ITaskRepository>().GetAsync(Guid.NewGuid(), TaskRequests.Alice, default));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<ITaskReader>().GetAsync(Guid.NewGuid(), TaskRequests.Alice, default));
     }
 
     [Fact]
@@ -58,9 +58,9 @@ public sealed class TaskByIdQueryTests(ApiFactory factory) : ApiTest(factory)
     {
         var task = await Client.CreateTaskAsync(assignee: TaskRequests.Alice, creator: TaskRequests.Bob);
         using var scope = Factory.Services.CreateScope();
-        var repository = scope.ServiceProvider.GetRequiredService<ITaskRepository>();
+        var reader = scope.ServiceProvider.GetRequiredService<ITaskReader>();
 
-        Assert.NotNull(await repository.GetAsync(Guid.Parse(task.Id()), TaskRequests.Bob, default));
-        Assert.Null(await repository.GetAsync(Guid.Parse(task.Id()), "U0CAROL03", default));
+        Assert.NotNull(await reader.GetAsync(Guid.Parse(task.Id()), TaskRequests.Bob, default));
+        Assert.Null(await reader.GetAsync(Guid.Parse(task.Id()), "U0CAROL03", default));
     }
 }

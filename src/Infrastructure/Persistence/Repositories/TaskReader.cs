@@ -1,17 +1,20 @@
 using System.Data;
 using System.Data.Common;
+using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Domain.Tasks;
+using NakamuraMisaki.Infrastructure.Database;
 using Npgsql;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// GET /api/v1/tasks/{id}, the hottest read, without EF Core: one prepared SELECT on the shared data source. Even
-/// compiled and untracked, the EF Core query cost about 30 µs of CPU per request more than this (its execution
-/// strategy, a buffered reader, the query context), a fifth of the request; see bench/RESULTS.md.
-/// TaskByIdQueryTests checks that every column EF Core maps is read here, so a new one cannot be missed.
+/// GET /api/v1/tasks/{id}, the hottest read, without EF Core: one prepared SELECT on the shared data source, retried
+/// on transient failures like every EF Core query. A singleton: it rents no DbContext and resolves nothing per request.
+/// Even compiled and untracked, the EF Core query cost about 30 µs of CPU per request more than this (its execution
+/// strategy, a buffered reader, the query context); see bench/RESULTS.md. TaskReaderTests checks that every column
+/// EF Core maps is read here, so a new one cannot be missed.
 /// </summary>
-internal static class TaskByIdQuery
+public sealed class TaskReader(NpgsqlDataSource dataSource, TransientReadRetry retry) : ITaskReader
 {
     public static readonly string[] Columns =
     [
@@ -23,7 +26,11 @@ internal static class TaskByIdQuery
     private static readonly string Sql =
         $"SELECT {string.Join(", ", Columns)} FROM tasks WHERE id = $1 AND (assignee_user_id = $2 OR creator_user_id = $2)";
 
-    public static async Task<TaskItem?> ExecuteAsync(
+    public Task<TaskItem?> GetAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
+        retry.ExecuteAsync((dataSource, id, viewer), static (state, ct) => ReadAsync(state.dataSource, state.id, state.viewer, ct),
+            cancellationToken);
+
+    private static async Task<TaskItem?> ReadAsync(
         NpgsqlDataSource dataSource, Guid id, string viewer, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(Sql);
