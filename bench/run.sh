@@ -50,20 +50,7 @@ dotnet publish "$bench/RawTaskEndpoint" -c Release -o "$work/raw" --nologo -v qu
 # --- start: the API (which creates and starts its embedded cluster), then the raw endpoint --------------------------
 pg_dir="$work/pg" pg_port=$(free_port) api_port=$(free_port) raw_port=$(free_port)
 trap cleanup EXIT
-# Production requires an API key (hashed in configuration); the wrk scripts send it. The per-key rate limit is raised
-# out of the way: this measures the service, not its limiter.
-BENCH_API_KEY=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-export BENCH_API_KEY
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
-  Database__Embedded__DataDirectory="$pg_dir" Database__Embedded__Port="$pg_port" \
-  Auth__ApiKeys__0__Client=bench Auth__ApiKeys__0__Sha256="$(printf %s "$BENCH_API_KEY" | sha256sum | cut -d' ' -f1)" \
-  RateLimiting__PermitsPerSecond=100000000 RateLimiting__Burst=100000000 \
-  run_in "$work/api" dotnet NakamuraMisaki.Api.dll >"$work/api.log" 2>&1 &
-api_pid=$!
-wait_http "http://127.0.0.1:$api_port/health/ready" 180
-export PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres PGDATABASE=nakamura_misaki
-PGPASSWORD=$(cat "$pg_dir/superuser.password")
-export PGPASSWORD
+start_api
 postmaster_pid=$(head -1 "$pg_dir/pgdata/postmaster.pid")
 
 # The same Npgsql settings as the product's defaults (Database__* in README), so the comparison is of code paths.

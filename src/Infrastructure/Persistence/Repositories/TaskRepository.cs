@@ -22,9 +22,10 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
         }
         catch (DbUpdateConcurrencyException e)
         {
+            object key = e.Entries.FirstOrDefault()?.Entity is TaskItem task ? task.Id : "?";
             // The tracked copies are stale: a retry must read the rows again, not find these in the change tracker.
             db.ChangeTracker.Clear();
-            throw new ConcurrentChangeException("Task", e.Entries.FirstOrDefault()?.Entity is TaskItem task ? task.Id : "?", e);
+            throw new ConcurrentChangeException("Task", key, e);
         }
     }
 
