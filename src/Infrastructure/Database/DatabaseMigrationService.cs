@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,6 +41,11 @@ public sealed class DatabaseMigrationService(IServiceScopeFactory scopes, ILogge
     public static async Task MigrateAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Npgsql's provider learns whether the history table exists by reading it, and EF Core logs that failed read
+        // as an error on every first start (npgsql/efcore.pg#3407), a false alarm in the logs operators watch. Creating
+        // the table first, with the script Migrate itself would run, leaves nothing to fail.
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
     }
 }
