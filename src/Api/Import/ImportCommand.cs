@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Api.Database;
+using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application;
 using NakamuraMisaki.Application.Import;
 using NakamuraMisaki.Infrastructure;
@@ -49,11 +50,12 @@ internal static class ImportCommand
         // Warnings and errors only, and on stderr: stdout carries the progress and the report.
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(o => o.SingleLine = true)
-            // EF Core logs the failed probe of a missing history table before the first migration as an error; real
-            // failures surface as exceptions and are reported by this command.
+            // EF Core's own error lines would only repeat what this command reports: failures surface as exceptions.
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
             o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // Metrics (the import's record counts) go over OTLP when Otlp:Endpoint is set, as the service's do.
+        builder.AddObservability();
         builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddLegacyImport().AddLegacyStores();
         configure?.Invoke(builder);
 

@@ -15,6 +15,7 @@ public static class ImportApplicationServices
         services.AddTransient<NoteImportPlan>();
         services.AddTransient<AgentTaskImportPlan>();
         services.AddTransient<LegacyImporter>();
+        services.AddSingleton<ImportMetrics>();
         return services;
     }
 }

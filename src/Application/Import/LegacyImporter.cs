@@ -10,7 +10,7 @@ namespace NakamuraMisaki.Application.Import;
 /// on its own, so a run that is interrupted keeps what it wrote, and running it again carries on where it stopped.
 /// </summary>
 public sealed class LegacyImporter(
-    SessionImportPlan sessions, NoteImportPlan notes, AgentTaskImportPlan agentTasks, TimeProvider time)
+    SessionImportPlan sessions, NoteImportPlan notes, AgentTaskImportPlan agentTasks, TimeProvider time, ImportMetrics metrics)
 {
     public async Task<ImportReport> RunAsync(ImportRequest request, IImportProgress progress, CancellationToken cancellationToken)
     {
@@ -33,10 +33,14 @@ public sealed class LegacyImporter(
         return new ImportReport(request.Mode, reports);
     }
 
-    private Task<SourceReport> RunAsync<TRecord, TRow>(
+    private async Task<SourceReport> RunAsync<TRecord, TRow>(
         IImportPlan<TRecord, TRow> plan, string origin, ImportMode mode, IImportProgress progress,
         CancellationToken cancellationToken)
         where TRecord : class, ILegacyRecord
-        where TRow : ILegacyRecord =>
-        new SourceImporter<TRecord, TRow>(plan, mode, progress, time).RunAsync(origin, cancellationToken);
+        where TRow : ILegacyRecord
+    {
+        var report = await new SourceImporter<TRecord, TRow>(plan, mode, progress, time).RunAsync(origin, cancellationToken);
+        metrics.Record(report);
+        return report;
+    }
 }

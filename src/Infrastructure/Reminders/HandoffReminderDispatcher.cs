@@ -15,6 +15,7 @@ public sealed class HandoffReminderDispatcher(
     TimeProvider clock,
     IOptions<ReminderOptions> reminderOptions,
     IOptions<SlackOptions> slackOptions,
+    ReminderMetrics metrics,
     ILogger<HandoffReminderDispatcher> logger)
 {
     private readonly ReminderOptions _options = reminderOptions.Value;
@@ -47,7 +48,9 @@ public sealed class HandoffReminderDispatcher(
             await SendAsync(batch, queue, slack, pass, cancellationToken);
         }
 
-        return new ReminderPassResult(pass.Sent, pass.Failed, pass.Deferred, pass.RateLimited);
+        var result = new ReminderPassResult(pass.Sent, pass.Failed, pass.Deferred, pass.RateLimited);
+        metrics.Record(result);
+        return result;
     }
 
     private async Task SendAsync(

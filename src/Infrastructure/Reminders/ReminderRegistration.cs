@@ -23,6 +23,7 @@ internal static class ReminderRegistration
 
         services.AddScoped<HandoffReminderQueue>();
         services.AddSingleton<HandoffReminderDispatcher>();
+        services.AddSingleton<ReminderMetrics>();
         services.AddHostedService<HandoffReminderService>();
         return services;
     }

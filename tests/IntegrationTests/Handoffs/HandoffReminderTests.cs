@@ -38,6 +38,11 @@ public sealed class HandoffReminderTests(ApiFactory factory) : ApiTest(factory)
         var pass = await instance.Dispatcher().DispatchDueAsync(CancellationToken.None);
 
         Assert.Equal(new ReminderPassResult(1, 0, 0, false), pass);
+        using (var scraper = instance.CreateClient())
+        {
+            Assert.Matches("""nakamura_misaki_reminders_total\{[^}]*outcome="sent"[^}]*\} 1\b""", await scraper.GetStringAsync("/metrics"));
+        }
+
         var request = Assert.Single(_slack.Requests);
         Assert.Equal("/api/chat.postMessage", request.Path);
         Assert.Equal($"Bearer {ReminderHosts.BotToken}", request.Authorization);

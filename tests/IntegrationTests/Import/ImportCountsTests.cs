@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using NakamuraMisaki.Application.Common.Telemetry;
 using NakamuraMisaki.Application.Import;
 using NakamuraMisaki.IntegrationTests.Support;
 
@@ -47,6 +50,39 @@ public sealed class ImportCountsTests(ApiFactory factory) : ImportTest(factory)
         Assert.Equal((0, 1), (first.ExitCode, first.Source(ImportSource.AgentTasks).Imported));
         Assert.Equal((0, 0, 1), (second.ExitCode, second.Source(ImportSource.AgentTasks).Imported,
             second.Source(ImportSource.AgentTasks).AlreadyPresent));
+    }
+
+    [Fact]
+    public async Task The_counts_are_exported_as_the_import_records_metric()
+    {
+        var recorded = new ConcurrentBag<(string? Source, string? Outcome, long Count)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument is { Meter.Name: AppMeter.Name, Name: "nakamura_misaki.import.records" })
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            string? source = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                source = tag.Key == "source" ? tag.Value as string : source;
+                outcome = tag.Key == "outcome" ? tag.Value as string : outcome;
+            }
+
+            recorded.Add((source, outcome, value));
+        });
+        listener.Start();
+
+        await Importer.RunAsync(Stores.AllSources);
+
+        long Count(string source, string outcome) =>
+            recorded.Where(r => r.Source == source && r.Outcome == outcome).Sum(r => r.Count);
+        Assert.Equal((5, 1, 7), (Count("sessions", "imported"), Count("sessions", "duplicate"), Count("sessions", "rejected")));
+        Assert.Equal((2, 5), (Count("agent_tasks", "imported"), Count("agent_tasks", "rejected")));
     }
 
     private static void AssertCounts(SourceReport report, int read, int imported, int present, int duplicates, int rejected)
