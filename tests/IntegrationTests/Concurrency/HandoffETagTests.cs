@@ -39,7 +39,7 @@ public sealed class HandoffETagTests(ApiFactory factory) : ApiTest(factory)
     {
         var (uri, created) = await CreateAsync();
         Assert.Equal(created, await Client.ETagOfAsync(uri));
-        Assert.Equal(created, (await Client.SendAsActingUserAsync(HttpMethod.Get, uri, Bob)).ETag());
+        Assert.Equal(created, (await Client.SendAsAsync(HttpMethod.Get, uri, Bob)).ETag());
 
         var accepted = (await Client.SendAsync(HttpMethod.Post, $"{uri}/accept")).ETag();
         Assert.NotEqual(created, accepted);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 using static NakamuraMisaki.IntegrationTests.Handoffs.HandoffRequests;
@@ -9,25 +8,10 @@ namespace NakamuraMisaki.IntegrationTests.Handoffs;
 /// <summary>A hand-off exists for its sender and its recipient only; every request names its acting user.</summary>
 public sealed class HandoffIsolationTests(ApiFactory factory) : ApiTest(factory)
 {
-    public static TheoryData<string?, string, string> MissingOrMalformedActingUsers()
-    {
-        var data = new TheoryData<string?, string, string>();
-        var endpoints = new[]
-        {
-            ("POST", ""), ("GET", "/pending"), ("GET", "/pending?recipient=U0BOB0002"), ("GET", "/sent"),
-            ("GET", "/sent?sender=U0ALICE01"), ("GET", "/{id}"), ("DELETE", "/{id}"), ("POST", "/{id}/accept"),
-            ("POST", "/{id}/complete"),
-        };
-        foreach (var actingUser in new[] { null, "", "alice", "U0ALICE01,U0BOB0002" })
-        {
-            foreach (var (method, path) in endpoints)
-            {
-                data.Add(actingUser, method, path);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string?, string, string> MissingOrMalformedActingUsers() => MalformedActingUsers.Against(
+        ("POST", ""), ("GET", "/pending"), ("GET", "/pending?recipient=U0BOB0002"), ("GET", "/sent"),
+        ("GET", "/sent?sender=U0ALICE01"), ("GET", "/{id}"), ("DELETE", "/{id}"), ("POST", "/{id}/accept"),
+        ("POST", "/{id}/complete"));
 
     [Theory]
     [MemberData(nameof(MissingOrMalformedActingUsers))]
@@ -36,20 +20,10 @@ public sealed class HandoffIsolationTests(ApiFactory factory) : ApiTest(factory)
     {
         var handoff = await Client.CreateHandoffAsync(from: Alice, to: Bob);
         var before = (await Client.GetOkJsonAsync(handoff.HandoffUri())).GetRawText();
-        using var client = Factory.CreateAnonymousClient();
-        using var request = new HttpRequestMessage(new HttpMethod(method), Route + path.Replace("{id}", handoff.Id()));
-        request.Headers.Authorization = new("Bearer", ApiFactory.ApiKey);
-        if (actingUser is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Slack-User-Id", actingUser);
-        }
+        var body = method == "POST" && path == "" ? new { to_user_id = Carol, progress_note = "p", next_steps = "n" } : null;
 
-        if (method == "POST" && path == "")
-        {
-            request.Content = JsonContent.Create(new { to_user_id = Carol, progress_note = "p", next_steps = "n" });
-        }
-
-        await AssertValidationProblemAsync(await client.SendAsync(request), "X-Slack-User-Id");
+        await AssertValidationProblemAsync(
+            await Factory.SendActingAsAsync(actingUser, method, Route + path.Replace("{id}", handoff.Id()), body), "X-Slack-User-Id");
         Assert.Equal(before, (await Client.GetOkJsonAsync(handoff.HandoffUri())).GetRawText());
         Assert.Equal(1, (await Client.GetOkJsonAsync($"{Route}/sent")).GetProperty("total").GetInt32());
     }
@@ -81,7 +55,7 @@ public sealed class HandoffIsolationTests(ApiFactory factory) : ApiTest(factory)
                  })
         {
             await AssertProblemAsync(
-                await Client.SendAsActingUserAsync(method, handoff.HandoffUri() + path, Carol), HttpStatusCode.NotFound);
+                await Client.SendAsAsync(method, handoff.HandoffUri() + path, Carol), HttpStatusCode.NotFound);
         }
 
         foreach (var list in new[] { $"/pending?recipient={Bob}", $"/sent?sender={Alice}", "/pending", "/sent" })
@@ -100,8 +74,8 @@ public sealed class HandoffIsolationTests(ApiFactory factory) : ApiTest(factory)
     public async Task A_stranger_gets_the_same_404_as_for_an_id_that_does_not_exist()
     {
         var handoff = await Client.CreateHandoffAsync(from: Alice, to: Bob);
-        var hidden = await ReadJsonAsync(await Client.SendAsActingUserAsync(HttpMethod.Get, handoff.HandoffUri(), Carol));
-        var missing = await ReadJsonAsync(await Client.SendAsActingUserAsync(HttpMethod.Get, $"{Route}/{Guid.Empty}", Carol));
+        var hidden = await ReadJsonAsync(await Client.SendAsAsync(HttpMethod.Get, handoff.HandoffUri(), Carol));
+        var missing = await ReadJsonAsync(await Client.SendAsAsync(HttpMethod.Get, $"{Route}/{Guid.Empty}", Carol));
 
         Assert.Equal(missing.GetProperty("title").GetString(), hidden.GetProperty("title").GetString());
         Assert.Equal(

@@ -128,9 +128,9 @@ public sealed class HandoffLifecycleTests(ApiFactory factory) : ApiTest(factory)
     public async Task The_sender_or_the_recipient_can_delete(string actingUser)
     {
         var handoff = await Client.CreateHandoffAsync(from: Alice, to: Bob);
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.SendAsActingUserAsync(HttpMethod.Delete, handoff.HandoffUri(), actingUser)).StatusCode);
-        await AssertProblemAsync(await Client.SendAsActingUserAsync(HttpMethod.Get, handoff.HandoffUri(), Alice), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await Client.SendAsActingUserAsync(HttpMethod.Get, handoff.HandoffUri(), Bob), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.SendAsAsync(HttpMethod.Delete, handoff.HandoffUri(), actingUser)).StatusCode);
+        await AssertProblemAsync(await Client.SendAsAsync(HttpMethod.Get, handoff.HandoffUri(), Alice), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.SendAsAsync(HttpMethod.Get, handoff.HandoffUri(), Bob), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -35,14 +35,7 @@ internal static class HandoffRequests
     /// <summary>accept or complete, by <paramref name="actingUser"/>; by default the hand-off's recipient.</summary>
     public static Task<HttpResponseMessage> HandoffTransitionAsync(
         this HttpClient client, JsonElement handoff, string transition, string? actingUser = null) =>
-        client.SendAsActingUserAsync(HttpMethod.Post, $"{Route}/{handoff.Id()}/{transition}", actingUser ?? handoff.Recipient());
-
-    public static async Task<HttpResponseMessage> SendAsActingUserAsync(
-        this HttpClient client, HttpMethod method, string uri, string actingUser)
-    {
-        using var request = new HttpRequestMessage(method, uri).ActAs(actingUser);
-        return await client.SendAsync(request);
-    }
+        client.SendAsAsync(HttpMethod.Post, $"{Route}/{handoff.Id()}/{transition}", actingUser ?? handoff.Recipient());
 
     public static string HandoffUri(this JsonElement handoff) => $"{Route}/{handoff.Id()}";
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 using static NakamuraMisaki.IntegrationTests.Notes.NoteRequests;
@@ -11,24 +10,9 @@ public sealed class NoteIsolationTests(ApiFactory factory) : ApiTest(factory)
 {
     private const string Carol = "U0CAROL03";
 
-    public static TheoryData<string?, string, string> MissingOrMalformedActingUsers()
-    {
-        var data = new TheoryData<string?, string, string>();
-        var endpoints = new[]
-        {
-            ("POST", ""), ("GET", ""), ("GET", "?category=decisions"), ("GET", "/search?q=移行"), ("GET", "/by-session/s-1"),
-            ("GET", "/{id}"), ("DELETE", "/{id}"),
-        };
-        foreach (var actingUser in new[] { null, "", "alice", "U0ALICE01,U0BOB0002" })
-        {
-            foreach (var (method, path) in endpoints)
-            {
-                data.Add(actingUser, method, path);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string?, string, string> MissingOrMalformedActingUsers() => MalformedActingUsers.Against(
+        ("POST", ""), ("GET", ""), ("GET", "?category=decisions"), ("GET", "/search?q=移行"), ("GET", "/by-session/s-1"),
+        ("GET", "/{id}"), ("DELETE", "/{id}"));
 
     [Theory]
     [MemberData(nameof(MissingOrMalformedActingUsers))]
@@ -36,20 +20,10 @@ public sealed class NoteIsolationTests(ApiFactory factory) : ApiTest(factory)
         string? actingUser, string method, string path)
     {
         var note = await Client.SaveNoteAsync("本番DBの移行手順", category: "decisions", sessionId: "s-1");
-        using var client = Factory.CreateAnonymousClient();
-        using var request = new HttpRequestMessage(new HttpMethod(method), Route + path.Replace("{id}", note.Id()));
-        request.Headers.Authorization = new("Bearer", ApiFactory.ApiKey);
-        if (actingUser is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Slack-User-Id", actingUser);
-        }
+        var body = method == "POST" ? new { content = "誰のメモ?" } : null;
 
-        if (method == "POST")
-        {
-            request.Content = JsonContent.Create(new { content = "誰のメモ?" });
-        }
-
-        await AssertValidationProblemAsync(await client.SendAsync(request), "X-Slack-User-Id");
+        await AssertValidationProblemAsync(
+            await Factory.SendActingAsAsync(actingUser, method, Route + path.Replace("{id}", note.Id()), body), "X-Slack-User-Id");
         Assert.Equal(note.GetRawText(), (await Client.GetOkJsonAsync($"{Route}/{note.Id()}")).GetRawText());
         Assert.Equal(1, (await Client.GetOkJsonAsync(Route)).GetProperty("total").GetInt32());
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 using static NakamuraMisaki.IntegrationTests.Sessions.SessionRequests;
@@ -9,23 +8,8 @@ namespace NakamuraMisaki.IntegrationTests.Sessions;
 /// <summary>A session exists for its owner only, the acting user who started it; every request names its acting user.</summary>
 public sealed class SessionIsolationTests(ApiFactory factory) : ApiTest(factory)
 {
-    public static TheoryData<string?, string, string> MissingOrMalformedActingUsers()
-    {
-        var data = new TheoryData<string?, string, string>();
-        var endpoints = new[]
-        {
-            ("POST", ""), ("GET", ""), ("GET", "?active=true"), ("GET", "/latest"), ("GET", "/s-1"), ("POST", "/s-1/touch"),
-        };
-        foreach (var actingUser in new[] { null, "", "alice", "U0ALICE01,U0BOB0002" })
-        {
-            foreach (var (method, path) in endpoints)
-            {
-                data.Add(actingUser, method, path);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string?, string, string> MissingOrMalformedActingUsers() => MalformedActingUsers.Against(
+        ("POST", ""), ("GET", ""), ("GET", "?active=true"), ("GET", "/latest"), ("GET", "/s-1"), ("POST", "/s-1/touch"));
 
     [Theory]
     [MemberData(nameof(MissingOrMalformedActingUsers))]
@@ -33,20 +17,9 @@ public sealed class SessionIsolationTests(ApiFactory factory) : ApiTest(factory)
         string? actingUser, string method, string path)
     {
         var session = await Client.CreateSessionAsync("s-1");
-        using var client = Factory.CreateAnonymousClient();
-        using var request = new HttpRequestMessage(new HttpMethod(method), Route + path);
-        request.Headers.Authorization = new("Bearer", ApiFactory.ApiKey);
-        if (actingUser is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Slack-User-Id", actingUser);
-        }
+        var body = method == "POST" && path == "" ? new { session_id = "s-2" } : null;
 
-        if (method == "POST" && path == "")
-        {
-            request.Content = JsonContent.Create(new { session_id = "s-2" });
-        }
-
-        await AssertValidationProblemAsync(await client.SendAsync(request), "X-Slack-User-Id");
+        await AssertValidationProblemAsync(await Factory.SendActingAsAsync(actingUser, method, Route + path, body), "X-Slack-User-Id");
         Assert.Equal(session.GetRawText(), (await Client.GetJsonAsync($"{Route}/s-1")).GetRawText());
         Assert.Equal(1, (await Client.GetJsonAsync(Route)).GetProperty("total").GetInt32());
     }
