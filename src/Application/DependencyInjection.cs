@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.Application.Common.Behaviours;
 using NakamuraMisaki.Application.Notes.Embeddings;
+using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Application.Common.Telemetry;
 
 namespace NakamuraMisaki.Application;
@@ -23,6 +24,7 @@ public static class DependencyInjection
             member is null ? null : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<NoteEmbeddingPass>();
+        services.AddScoped<SessionHistoryAppender>();
         services.AddSingleton<AppMeter>();
         return services;
     }

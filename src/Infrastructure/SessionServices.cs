@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Application.Sessions;
+using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Infrastructure.Jobs;
 using NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
@@ -14,6 +15,8 @@ internal static class SessionServices
     public static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<ISessionHistoryRepository, SessionHistoryRepository>();
+        services.AddScoped<ISessionMessageReader, SessionMessageReader>();
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section))
             .Validate(s => TimeZoneInfo.TryFindSystemTimeZoneById(s.TitleTimeZone, out _),
                 $"Sessions:TitleTimeZone is not a known time zone; use an IANA name such as {TimeZoneRules.DefaultTimeZone}.")

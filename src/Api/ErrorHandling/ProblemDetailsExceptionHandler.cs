@@ -27,6 +27,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             DomainRuleViolationException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             StaleVersionException e => PreconditionFailed(e.Message),
+            IdempotencyKeyReusedException e => Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", e.Message),
             // The row changed between this request's read and its write. With If-Match the client's version was
             // current at the read, so it is stale now: 412 like any stale If-Match. Without, a plain conflict (tasks
             // retry before it comes to this: ConcurrentChangeRetry).

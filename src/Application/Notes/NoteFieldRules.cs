@@ -6,8 +6,6 @@ namespace NakamuraMisaki.Application.Notes;
 
 internal static partial class NoteFieldRules
 {
-    public const int QueryMaxLength = 1_000;
-
     /// <summary>Lower-case words such as general, code_changes, decisions (the old bot's categories, also file names).</summary>
     public static IRuleBuilderOptions<T, string?> NoteCategory<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
@@ -19,11 +17,6 @@ internal static partial class NoteFieldRules
         rule.NotEmpty()
             .Must(c => c!.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
             .MaximumLength(Note.ContentMaxLength);
-
-    public static IRuleBuilderOptions<T, string> SearchQuery<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty()
-            .Must(q => q.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
-            .MaximumLength(QueryMaxLength);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex CategoryPattern();

@@ -12,13 +12,6 @@ namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
 public sealed class NoteRepository(AppDbContext db, PgvectorFeatures pgvector) : INoteRepository
 {
-    /// <summary>
-    /// Lowest pg_trgm word similarity the text fallback accepts for a note that lacks some of the query's words.
-    /// pg_trgm's own default is 0.6, made for typo tolerance; 0.3 also admits a note that shares about a third of a
-    /// longer Japanese query's character triples ("データベース移行の手順" ~ "本番DB移行手順").
-    /// </summary>
-    private const double TextSimilarityThreshold = 0.3;
-
     /// <summary>Reads never load the 6 KB embedding; the model column says whether there is one.</summary>
     private static readonly Expression<Func<Note, NoteResponse>> ToResponse = n => new NoteResponse(
         n.Id, n.UserId, n.SessionId, n.Category, n.Content, n.CreatedAt, EF.Property<string?>(n, EmbeddingModel));
@@ -36,8 +29,6 @@ public sealed class NoteRepository(AppDbContext db, PgvectorFeatures pgvector) :
     /// LIMIT rows pass the filter; relaxed_order returns them nearly in order (sorted exactly below).
     /// </summary>
     private const string IterativeScan = "SET LOCAL hnsw.iterative_scan = relaxed_order;";
-
-    private static readonly char[] Whitespace = [' ', '\t', '\r', '\n', '\u3000'];
 
     public async Task AddAsync(Note note, NoteEmbedding? embedding, CancellationToken cancellationToken)
     {
@@ -102,29 +93,15 @@ public sealed class NoteRepository(AppDbContext db, PgvectorFeatures pgvector) :
     }
 
     public async Task<IReadOnlyList<NoteSearchHit>> SearchByTextAsync(
-        string userId, string query, string? category, int limit, CancellationToken cancellationToken)
-    {
-        // Every whitespace-separated word must occur (substring, case-insensitive): Japanese has no spaces, so a
-        // Japanese query is usually one "word" matched anywhere in the note.
-        var patterns = query.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => "%" + LikePattern.Escape(word) + "%")
-            .ToArray();
-        return await InCategory(Owned(userId), category)
-            .Select(n => new
-            {
-                Note = n,
-                ContainsAll = patterns.All(p => EF.Functions.ILike(n.Content, p)),
-                Similarity = EF.Functions.TrigramsWordSimilarity(query, n.Content),
-            })
-            .Where(x => x.ContainsAll || x.Similarity >= TextSimilarityThreshold)
-            .OrderByDescending(x => x.ContainsAll).ThenByDescending(x => x.Similarity)
-            .ThenByDescending(x => x.Note.CreatedAt)
+        string userId, string query, string? category, int limit, CancellationToken cancellationToken) =>
+        await InCategory(Owned(userId), category)
+            .MatchingText(n => n.Content, query)
+            .ThenByDescending(x => x.Row.CreatedAt)
             .Take(limit)
             .Select(x => new NoteSearchHit(
-                x.Note.Id, x.Note.UserId, x.Note.SessionId, x.Note.Category, x.Note.Content, x.Note.CreatedAt,
-                EF.Property<string?>(x.Note, EmbeddingModel), x.ContainsAll ? 1.0 : x.Similarity))
+                x.Row.Id, x.Row.UserId, x.Row.SessionId, x.Row.Category, x.Row.Content, x.Row.CreatedAt,
+                EF.Property<string?>(x.Row, EmbeddingModel), x.Score))
             .ToListAsync(cancellationToken);
-    }
 
     public async Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
         EmbeddingBacklog backlog, string model, Guid? afterId, int limit, CancellationToken cancellationToken)

@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using NakamuraMisaki.Application.Common.Validation;
+using NakamuraMisaki.Domain.Sessions;
+
+namespace NakamuraMisaki.Application.Sessions.Messages;
+
+/// <summary>
+/// What a message to append must be, for the single and the batch append alike. Internal, so assembly scanning does
+/// not register it as a validator of its own: the two requests include it.
+/// </summary>
+internal sealed partial class NewSessionMessageRules : AbstractValidator<INewSessionMessage>
+{
+    public const int MetadataMaxLength = 64 * 1024;
+
+    public static readonly NewSessionMessageRules Instance = new();
+
+    private NewSessionMessageRules()
+    {
+        RuleFor(m => m.Role).NotNull()
+            .WithMessage($"'{{PropertyName}}' is required: one of {string.Join(", ", MessageRoleNames.All)}.");
+        RuleFor(m => m.Content).NotEmpty().MaximumLength(SessionMessage.ContentMaxLength);
+        RuleFor(m => m.SlackTs).MaximumLength(SessionMessage.SlackTsMaxLength)
+            .Must(ts => SlackTsPattern().IsMatch(ts!))
+            .WithMessage("'{PropertyName}' must be a Slack message timestamp such as 1718412345.123456.")
+            .When(m => m.SlackTs is not null);
+        RuleFor(m => m.Metadata).JsonObject(MetadataMaxLength);
+    }
+
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlackTsPattern();
+}

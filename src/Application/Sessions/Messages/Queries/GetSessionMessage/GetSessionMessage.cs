@@ -1,0 +1,28 @@
+using FluentValidation;
+using Mediator;
+using NakamuraMisaki.Application.Common.Exceptions;
+using NakamuraMisaki.Application.Common.Security;
+using NakamuraMisaki.Application.Common.Validation;
+
+namespace NakamuraMisaki.Application.Sessions.Messages.Queries.GetSessionMessage;
+
+/// <summary>One message of the acting user's session by its seq.</summary>
+public sealed record GetSessionMessage(string SessionId, long Seq, string ActingUserId)
+    : IRequest<SessionMessageResponse>, IActingUserRequest;
+
+public sealed class GetSessionMessageHandler(ISessionMessageReader reader)
+    : IRequestHandler<GetSessionMessage, SessionMessageResponse>
+{
+    public async ValueTask<SessionMessageResponse> Handle(GetSessionMessage request, CancellationToken cancellationToken) =>
+        await reader.GetAsync(request.SessionId, request.ActingUserId, request.Seq, cancellationToken)
+        ?? throw new NotFoundException("Session message", $"{request.SessionId}/{request.Seq}");
+}
+
+public sealed class GetSessionMessageValidator : AbstractValidator<GetSessionMessage>
+{
+    public GetSessionMessageValidator()
+    {
+        RuleFor(x => x.SessionId).SessionId();
+        RuleFor(x => x.Seq).GreaterThanOrEqualTo(1);
+    }
+}
