@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Application.Sessions.Messages.Commands.DeleteSessionMessages;
@@ -21,10 +22,13 @@ public static class SessionMessageEndpoints
         var messages = app.MapGroup(SessionEndpoints.Route).WithTags("Session messages")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
         messages.MapPost("/{session_id}/messages", AppendSessionMessage).WithName(nameof(AppendSessionMessage))
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithMessageBodyLimit(configuration);
         messages.MapPost("/{session_id}/messages/batch", AppendSessionMessages).WithName(nameof(AppendSessionMessages))
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithMessageBodyLimit(configuration);
         messages.MapGet("/{session_id}/messages", ListSessionMessages).WithName(nameof(ListSessionMessages))
             .ProducesProblem(StatusCodes.Status404NotFound);
         messages.MapGet("/{session_id}/messages/{seq}", GetSessionMessage).WithName(nameof(GetSessionMessage))

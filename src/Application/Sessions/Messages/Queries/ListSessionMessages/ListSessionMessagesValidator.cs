@@ -12,6 +12,7 @@ public sealed class ListSessionMessagesValidator : AbstractValidator<ListSession
         RuleFor(x => x.Limit).InclusiveBetween(1, ListSessionMessages.MaxLimit);
         RuleFor(x => x.Last).InclusiveBetween(1, ListSessionMessages.MaxLimit)
             .Must((x, _) => x.AfterSeq is null && x.Limit is null)
-            .WithMessage("'last' reads the end of the history: it goes without 'after_seq' and 'limit'.");
+            .WithMessage("'last' reads the end of the history: it goes without 'after_seq' and 'limit'.")
+            .When(x => x.Last is not null);
     }
 }
