@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NakamuraMisaki.Domain.Common;
 
 namespace NakamuraMisaki.Domain.Sessions;
@@ -7,7 +8,7 @@ namespace NakamuraMisaki.Domain.Sessions;
 /// append order, handed out by the session (<see cref="Session.LastMessageSeq"/>), so it never repeats, even after
 /// the history was trimmed or deleted.
 /// </summary>
-public sealed class SessionMessage
+public sealed partial class SessionMessage
 {
     /// <summary>A long chat model answer fits: 262,144 characters, 768 KiB of Japanese UTF-8 inside a 1 MiB body.</summary>
     public const int ContentMaxLength = 262_144;
@@ -40,6 +41,9 @@ public sealed class SessionMessage
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Slack's message timestamp form, seconds and a fraction: "1718412345.123456".</summary>
+    public static bool IsSlackTs(string value) => value.Length <= SlackTsMaxLength && SlackTsPattern().IsMatch(value);
+
     public static SessionMessage Create(
         string sessionId, long seq, MessageRole role, string content, string? slackTs, string? metadata,
         string? idempotencyKey, DateTimeOffset createdAt)
@@ -57,4 +61,7 @@ public sealed class SessionMessage
             CreatedAt = Timestamps.Normalize(createdAt),
         };
     }
+
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlackTsPattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FluentValidation;
 using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Domain.Sessions;
@@ -9,7 +8,7 @@ namespace NakamuraMisaki.Application.Sessions.Messages;
 /// What a message to append must be, for the single and the batch append alike. Internal, so assembly scanning does
 /// not register it as a validator of its own: the two requests include it.
 /// </summary>
-internal sealed partial class NewSessionMessageRules : AbstractValidator<INewSessionMessage>
+internal sealed class NewSessionMessageRules : AbstractValidator<INewSessionMessage>
 {
     public const int MetadataMaxLength = 64 * 1024;
 
@@ -20,13 +19,9 @@ internal sealed partial class NewSessionMessageRules : AbstractValidator<INewSes
         RuleFor(m => m.Role).NotNull()
             .WithMessage($"'{{PropertyName}}' is required: one of {string.Join(", ", MessageRoleNames.All)}.");
         RuleFor(m => m.Content).NotEmpty().MaximumLength(SessionMessage.ContentMaxLength);
-        RuleFor(m => m.SlackTs).MaximumLength(SessionMessage.SlackTsMaxLength)
-            .Must(ts => SlackTsPattern().IsMatch(ts!))
+        RuleFor(m => m.SlackTs).Must(ts => SessionMessage.IsSlackTs(ts!))
             .WithMessage("'{PropertyName}' must be a Slack message timestamp such as 1718412345.123456.")
             .When(m => m.SlackTs is not null);
         RuleFor(m => m.Metadata).JsonObject(MetadataMaxLength);
     }
-
-    [GeneratedRegex(@"^[0-9]+\.[0-9]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex SlackTsPattern();
 }
