@@ -2,6 +2,7 @@ using NakamuraMisaki.Api;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Http;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Import;
 using NakamuraMisaki.Api.Security;
@@ -27,6 +28,8 @@ builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddAp
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpMethodRules();
+app.UseJsonCharsetGuard();
 app.UseRequestBodyLimit();
 app.UseUnstorableTextGuard();
 app.UseAuthentication();

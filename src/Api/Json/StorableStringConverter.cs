@@ -15,7 +15,7 @@ internal sealed class StorableStringConverter : JsonConverter<string>
     public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var value = reader.GetString()!;
-        return StorableText.Problem(value) is { } problem ? throw new JsonException(problem) : value;
+        return StorableText.Problem(value) is { } problem ? throw new InvalidJsonValueException("", problem) : value;
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
