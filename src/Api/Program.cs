@@ -17,6 +17,11 @@ if (ImportCommand.IsInvoked(args))
     return await ImportCommand.RunAsync(args);
 }
 
+if (HealthProbeCommand.IsInvoked(args))
+{
+    return await HealthProbeCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();

@@ -30,6 +30,21 @@ internal sealed record OpenApiOperation(
         return operations;
     }
 
+    /// <summary>
+    /// Body properties that take any JSON value (a JsonElement, stored as jsonb): their schema says nothing about
+    /// the value's type or shape.
+    /// </summary>
+    public IEnumerable<string> FreeFormJsonFields(JsonElement document) =>
+        BodySchema is { } body && body.TryGetProperty("properties", out var properties)
+            ? properties.EnumerateObject().Where(p => IsFreeForm(Resolve(document, p.Value))).Select(p => p.Name)
+            : [];
+
+    private static bool IsFreeForm(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && !schema.TryGetProperty("properties", out _) && !schema.TryGetProperty("enum", out _)
+        && !schema.TryGetProperty("items", out _) && !schema.TryGetProperty("format", out _)
+        && (!schema.TryGetProperty("type", out var type) || type.ValueKind == JsonValueKind.Array && type.GetArrayLength() > 2
+            || type.ValueKind == JsonValueKind.String && type.GetString() == "object");
+
     public static JsonElement Resolve(JsonElement document, JsonElement schema)
     {
         while (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference))
