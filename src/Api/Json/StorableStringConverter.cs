@@ -24,6 +24,8 @@ internal sealed class StorableStringConverter : JsonConverter<string>
 
 internal static class StorableText
 {
+    public const string UnpairedSurrogate = "The text holds an unpaired UTF-16 surrogate, which is not valid Unicode.";
+
     /// <returns>Why the text cannot be stored, or null when it can.</returns>
     public static string? Problem(string value)
     {
@@ -41,7 +43,7 @@ internal static class StorableText
             }
             else if (char.IsSurrogate(c))
             {
-                return "The text holds an unpaired UTF-16 surrogate, which is not valid Unicode.";
+                return UnpairedSurrogate;
             }
         }
 

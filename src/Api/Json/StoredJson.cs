@@ -21,7 +21,7 @@ internal static class StoredJson
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                return StorableText.Problem(value.GetString()!) is { } problem ? ("", problem) : null;
+                return TextProblem(value) is { } problem ? ("", problem) : null;
             case JsonValueKind.Array:
                 if (depth > MaxDepth)
                 {
@@ -53,7 +53,7 @@ internal static class StoredJson
         foreach (var property in value.EnumerateObject())
         {
             // The key itself is never echoed when it cannot be stored: a response cannot carry a lone surrogate either.
-            if (StorableText.Problem(property.Name) is { } keyProblem)
+            if (KeyProblem(property) is { } keyProblem)
             {
                 return ("", "A key: " + keyProblem);
             }
@@ -71,6 +71,31 @@ internal static class StoredJson
         }
 
         return null;
+    }
+
+    // A JSON escape of a lone surrogate ("\ud800") cannot even become a .NET string: reading it throws.
+    private static string? TextProblem(JsonElement value)
+    {
+        try
+        {
+            return StorableText.Problem(value.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            return StorableText.UnpairedSurrogate;
+        }
+    }
+
+    private static string? KeyProblem(JsonProperty property)
+    {
+        try
+        {
+            return StorableText.Problem(property.Name);
+        }
+        catch (InvalidOperationException)
+        {
+            return StorableText.UnpairedSurrogate;
+        }
     }
 
     private static string Segment(string key) =>

@@ -31,19 +31,21 @@ internal sealed record OpenApiOperation(
     }
 
     /// <summary>
-    /// Body properties that take any JSON value (a JsonElement, stored as jsonb): their schema says nothing about
-    /// the value's type or shape.
+    /// Body properties that take any JSON value, stored as jsonb: their schema is (or is one of null and) a reference
+    /// to the JSON DOM types (JsonElement, JsonNode...).
     /// </summary>
     public IEnumerable<string> FreeFormJsonFields(JsonElement document) =>
         BodySchema is { } body && body.TryGetProperty("properties", out var properties)
-            ? properties.EnumerateObject().Where(p => IsFreeForm(Resolve(document, p.Value))).Select(p => p.Name)
+            ? properties.EnumerateObject().Where(p => References(p.Value).Any(IsJsonDom)).Select(p => p.Name)
             : [];
 
-    private static bool IsFreeForm(JsonElement schema) =>
-        schema.ValueKind == JsonValueKind.Object && !schema.TryGetProperty("properties", out _) && !schema.TryGetProperty("enum", out _)
-        && !schema.TryGetProperty("items", out _) && !schema.TryGetProperty("format", out _)
-        && (!schema.TryGetProperty("type", out var type) || type.ValueKind == JsonValueKind.Array && type.GetArrayLength() > 2
-            || type.ValueKind == JsonValueKind.String && type.GetString() == "object");
+    private static bool IsJsonDom(string reference) =>
+        reference.Split('/').Last() is "JsonElement" or "JsonNode" or "JsonObject" or "JsonDocument";
+
+    private static IEnumerable<string> References(JsonElement schema) =>
+        schema.ValueKind != JsonValueKind.Object ? []
+        : schema.TryGetProperty("$ref", out var reference) ? [reference.GetString()!]
+        : new[] { "oneOf", "anyOf" }.SelectMany(k => schema.TryGetProperty(k, out var options) ? options.EnumerateArray().SelectMany(References) : []);
 
     public static JsonElement Resolve(JsonElement document, JsonElement schema)
     {
