@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NakamuraMisaki.Api.Concurrency;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Infrastructure.Persistence;
@@ -36,6 +37,7 @@ internal static class ApiServices
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
+            options.DescribeJsonRules();
         });
 
         services.AddHealthChecks()
@@ -64,7 +66,7 @@ internal static class ApiServices
         json.MaxDepth = 32;
         // "limit": "10" is a type error, not a number: the web defaults would quietly accept it.
         json.NumberHandling = JsonNumberHandling.Strict;
-        json.Converters.Add(new NakamuraMisaki.Api.Json.StorableStringConverter());
-        json.Converters.Add(new NakamuraMisaki.Api.Json.StoredJsonConverter());
+        json.Converters.Add(new StorableStringConverter());
+        json.Converters.Add(new StoredJsonConverter());
     }
 }

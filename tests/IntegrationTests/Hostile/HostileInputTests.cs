@@ -37,6 +37,11 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
 
         output.WriteLine($"{_answers.Values.Sum()} requests over {operations.Length} operations: " +
                          string.Join(", ", _answers.OrderBy(a => a.Key).Select(a => $"{a.Key} x{a.Value}")));
+        foreach (var failure in _failures)
+        {
+            output.WriteLine(failure);
+        }
+
         Assert.True(_failures.Count == 0, $"{_failures.Count} bad answers:\n" + string.Join("\n", _failures.Take(40)));
     }
 
