@@ -22,6 +22,8 @@ public sealed class SessionMessageValidationTests(ApiFactory factory) : ApiTest(
         { """{"role":"user","content":"x","seq":7}""", "seq" },
         { """{"role":"user","content":"x","created_at":"2026-01-01T00:00:00Z"}""", "created_at" },
         { """{"role":"user","content":"x","metadata":[1]}""", "metadata" },
+        { """{"role":"user","content":"x","metadata":{"k":"a\u0000b"}}""", "metadata.k" },
+        { """{"role":"user","content":"x","metadata":{"k":["\udc00"]}}""", "metadata.k[0]" },
         { """{"role":"user","content":"x","slack_ts":"yesterday"}""", "slack_ts" },
         { $$"""{"role":"user","content":"{{TooLong}}"}""", "content" },
     };
