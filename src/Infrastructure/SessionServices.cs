@@ -17,6 +17,7 @@ internal static class SessionServices
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<ISessionHistoryRepository, SessionHistoryRepository>();
         services.AddScoped<ISessionMessageReader, SessionMessageReader>();
+        services.AddSingleton<SessionHistoryTailReader>();
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section))
             .Validate(s => TimeZoneInfo.TryFindSystemTimeZoneById(s.TitleTimeZone, out _),
                 $"Sessions:TitleTimeZone is not a known time zone; use an IANA name such as {TimeZoneRules.DefaultTimeZone}.")

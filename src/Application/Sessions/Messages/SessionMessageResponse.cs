@@ -17,8 +17,16 @@ public sealed record SessionMessageResponse(
         message.SessionId, message.Seq, message.Role, message.Content, message.SlackTs, Json(message.Metadata),
         message.CreatedAt);
 
+    /// <summary>Most messages carry no metadata: their {} is not parsed again for every message read.</summary>
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse(SessionMessage.EmptyMetadata).RootElement.Clone();
+
     internal static JsonElement Json(string metadata)
     {
+        if (metadata == SessionMessage.EmptyMetadata)
+        {
+            return EmptyObject;
+        }
+
         using var document = JsonDocument.Parse(metadata);
         return document.RootElement.Clone();
     }

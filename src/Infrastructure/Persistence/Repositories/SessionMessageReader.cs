@@ -4,7 +4,7 @@ using NakamuraMisaki.Domain.Sessions;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class SessionMessageReader(AppDbContext db) : ISessionMessageReader
+public sealed class SessionMessageReader(AppDbContext db, SessionHistoryTailReader tail) : ISessionMessageReader
 {
     public async Task<SessionMessageResponse?> GetAsync(
         string sessionId, string userId, long seq, CancellationToken cancellationToken) =>
@@ -17,33 +17,19 @@ public sealed class SessionMessageReader(AppDbContext db) : ISessionMessageReade
     public async Task<SessionMessagePage?> ListAfterAsync(
         string sessionId, string userId, long afterSeq, int limit, CancellationToken cancellationToken)
     {
-        if (!await OwnsAsync(sessionId, userId, cancellationToken))
+        // One more than asked tells whether there is a next page without a COUNT.
+        if (await tail.AfterAsync(sessionId, userId, afterSeq, limit + 1, cancellationToken) is not { } page)
         {
             return null;
         }
 
-        // One more than asked tells whether there is a next page without a COUNT.
-        var page = await Messages.Where(m => m.SessionId == sessionId && m.Seq > afterSeq)
-            .OrderBy(m => m.Seq).Take(limit + 1)
-            .ToListAsync(cancellationToken);
         var items = page.Take(limit).Select(SessionMessageResponse.From).ToArray();
         return new SessionMessagePage(items, page.Count > limit ? items[^1].Seq : null);
     }
 
     public async Task<IReadOnlyList<SessionMessageResponse>?> ListLastAsync(
-        string sessionId, string userId, int count, CancellationToken cancellationToken)
-    {
-        if (!await OwnsAsync(sessionId, userId, cancellationToken))
-        {
-            return null;
-        }
-
-        // A backward scan of the primary key (session_id, seq): as cheap in a million-row table as in a small one.
-        var newestFirst = await Messages.Where(m => m.SessionId == sessionId)
-            .OrderByDescending(m => m.Seq).Take(count)
-            .ToListAsync(cancellationToken);
-        return newestFirst.AsEnumerable().Reverse().Select(SessionMessageResponse.From).ToArray();
-    }
+        string sessionId, string userId, int count, CancellationToken cancellationToken) =>
+        (await tail.LastAsync(sessionId, userId, count, cancellationToken))?.Select(SessionMessageResponse.From).ToArray();
 
     public async Task<IReadOnlyList<SessionMessageSearchHit>> SearchAsync(
         string userId, string query, string? sessionId, int limit, CancellationToken cancellationToken)
@@ -63,7 +49,4 @@ public sealed class SessionMessageReader(AppDbContext db) : ISessionMessageReade
     }
 
     private IQueryable<SessionMessage> Messages => db.SessionMessages.AsNoTracking();
-
-    private Task<bool> OwnsAsync(string sessionId, string userId, CancellationToken cancellationToken) =>
-        db.Sessions.AnyAsync(s => s.SessionId == sessionId && s.UserId == userId, cancellationToken);
 }
