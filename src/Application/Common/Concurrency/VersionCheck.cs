@@ -7,7 +7,7 @@ namespace NakamuraMisaki.Application.Common.Concurrency;
 /// The one comparison of a command's <c>ExpectedVersion</c> (HTTP If-Match) with the stored version.
 /// Handlers call it right after loading the entity for update. The same version then guards the write itself:
 /// EF Core puts the loaded xmin in the UPDATE's WHERE clause, so a change that lands between this check and the
-/// save fails with DbUpdateConcurrencyException instead of being overwritten.
+/// save fails with ConcurrentChangeException (AppDbContext translates EF Core's) instead of being overwritten.
 /// </summary>
 public static class VersionCheck
 {

@@ -11,7 +11,7 @@ namespace NakamuraMisaki.Application.AgentTasks.Commands.ChangeAgentTaskStatus;
 /// </summary>
 public sealed record ChangeAgentTaskStatus(
     Guid Uuid, AgentTaskStatus? Status, string? ErrorMessage = null, uint? ExpectedVersion = null)
-    : IRequest<AgentTaskResponse>;
+    : IRequest<AgentTaskResponse>, IVersionedCommand;
 
 public sealed class ChangeAgentTaskStatusHandler(IAgentTaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ChangeAgentTaskStatus, AgentTaskResponse>

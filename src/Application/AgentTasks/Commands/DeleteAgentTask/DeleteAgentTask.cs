@@ -1,9 +1,10 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.AgentTasks.Commands.DeleteAgentTask;
 
-public sealed record DeleteAgentTask(Guid Uuid, uint? ExpectedVersion = null) : IRequest;
+public sealed record DeleteAgentTask(Guid Uuid, uint? ExpectedVersion = null) : IRequest, IVersionedCommand;
 
 public sealed class DeleteAgentTaskHandler(IAgentTaskRepository tasks) : IRequestHandler<DeleteAgentTask>
 {

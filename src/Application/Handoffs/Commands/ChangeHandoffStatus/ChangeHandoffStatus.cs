@@ -17,7 +17,7 @@ public enum HandoffTransition
 /// </summary>
 public sealed record ChangeHandoffStatus(
     Guid Id, HandoffTransition Transition, string ActingUserId, uint? ExpectedVersion = null)
-    : IRequest<HandoffResponse>, IActingUserRequest;
+    : IRequest<HandoffResponse>, IActingUserRequest, IVersionedCommand;
 
 public sealed class ChangeHandoffStatusHandler(IHandoffRepository handoffs, TimeProvider clock)
     : IRequestHandler<ChangeHandoffStatus, HandoffResponse>

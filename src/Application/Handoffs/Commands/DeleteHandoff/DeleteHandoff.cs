@@ -1,11 +1,13 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Handoffs.Commands.DeleteHandoff;
 
 /// <summary>Its sender or its recipient may delete a hand-off.</summary>
-public sealed record DeleteHandoff(Guid Id, string ActingUserId, uint? ExpectedVersion = null) : IRequest, IActingUserRequest;
+public sealed record DeleteHandoff(Guid Id, string ActingUserId, uint? ExpectedVersion = null)
+    : IRequest, IActingUserRequest, IVersionedCommand;
 
 public sealed class DeleteHandoffHandler(IHandoffRepository handoffs) : IRequestHandler<DeleteHandoff>
 {

@@ -1,10 +1,12 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.DeleteTask;
 
-public sealed record DeleteTask(Guid Id, string ActingUserId, uint? ExpectedVersion = null) : IRequest, IActingUserRequest;
+public sealed record DeleteTask(Guid Id, string ActingUserId, uint? ExpectedVersion = null)
+    : IRequest, IActingUserRequest, IVersionedCommand;
 
 public sealed class DeleteTaskHandler(ITaskRepository tasks) : IRequestHandler<DeleteTask>
 {
