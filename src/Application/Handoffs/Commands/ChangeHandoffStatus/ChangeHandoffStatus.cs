@@ -1,6 +1,5 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Concurrency;
-using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Handoffs.Commands.ChangeHandoffStatus;
@@ -25,8 +24,7 @@ public sealed class ChangeHandoffStatusHandler(IHandoffRepository handoffs, Time
     public async ValueTask<HandoffResponse> Handle(ChangeHandoffStatus request, CancellationToken cancellationToken)
     {
         var handoff = await handoffs.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
-                      ?? throw new NotFoundException("Hand-off", request.Id);
-        handoff.EnsureVersion(request.ExpectedVersion, "Hand-off", request.Id);
+            .AtVersion(request.ExpectedVersion, "Hand-off", request.Id);
         var now = clock.GetUtcNow();
         switch (request.Transition)
         {

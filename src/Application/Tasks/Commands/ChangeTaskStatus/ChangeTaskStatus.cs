@@ -1,7 +1,6 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Concurrency;
-using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.ChangeTaskStatus;
 
@@ -22,8 +21,7 @@ public sealed class ChangeTaskStatusHandler(ITaskRepository tasks, TimeProvider 
     public async ValueTask<TaskResponse> Handle(ChangeTaskStatus request, CancellationToken cancellationToken)
     {
         var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
-                   ?? throw new NotFoundException("Task", request.Id);
-        task.EnsureVersion(request.ExpectedVersion, "Task", request.Id);
+            .AtVersion(request.ExpectedVersion, "Task", request.Id);
         var now = clock.GetUtcNow();
         switch (request.Transition)
         {

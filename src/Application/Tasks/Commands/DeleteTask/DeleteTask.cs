@@ -1,7 +1,6 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Security;
-using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.DeleteTask;
 
@@ -17,9 +16,7 @@ public sealed class DeleteTaskHandler(ITaskRepository tasks) : IRequestHandler<D
             return Unit.Value;
         }
 
-        // Nothing deleted: either there is no such task, or it is no longer at the version the client named.
-        throw request.ExpectedVersion is { } expected && await tasks.ExistsAsync(request.Id, request.ActingUserId, cancellationToken)
-            ? new StaleVersionException("Task", request.Id, expected)
-            : new NotFoundException("Task", request.Id);
+        throw await VersionCheck.NothingDeletedAsync(request.ExpectedVersion,
+            () => tasks.ExistsAsync(request.Id, request.ActingUserId, cancellationToken), "Task", request.Id);
     }
 }

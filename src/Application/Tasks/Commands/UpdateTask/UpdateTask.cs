@@ -2,7 +2,6 @@ using Mediator;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common;
 using NakamuraMisaki.Application.Common.Concurrency;
-using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.UpdateTask;
 
@@ -22,8 +21,7 @@ public sealed class UpdateTaskHandler(ITaskRepository tasks, TimeProvider clock)
     public async ValueTask<TaskResponse> Handle(UpdateTask request, CancellationToken cancellationToken)
     {
         var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
-                   ?? throw new NotFoundException("Task", request.Id);
-        task.EnsureVersion(request.ExpectedVersion, "Task", request.Id);
+            .AtVersion(request.ExpectedVersion, "Task", request.Id);
         var now = clock.GetUtcNow();
 
         // The validator guarantees that present Title and AssigneeUserId are non-null.
