@@ -1,0 +1,46 @@
+using NakamuraMisaki.Import.Common;
+using Npgsql;
+using static NakamuraMisaki.Import.Common.StagedColumn;
+
+namespace NakamuraMisaki.Import.AgentTasks;
+
+internal sealed class AgentTaskWriter(NpgsqlDataSource dataSource) : IImportWriter<LegacyAgentTask>
+{
+    public const string Table = "agent_tasks";
+
+    /// <summary>Every column of agent_tasks: a test checks the list against the EF Core model, so a new column cannot be missed.</summary>
+    internal static readonly IReadOnlyList<StagedColumn<LegacyAgentTask>> Columns =
+    [
+        Uuid<LegacyAgentTask>("uuid", t => t.Uuid),
+        Text<LegacyAgentTask>("task_source", t => t.TaskSource),
+        Text<LegacyAgentTask>("owner", t => t.Owner),
+        Text<LegacyAgentTask>("repo", t => t.Repo),
+        Text<LegacyAgentTask>("task_type", t => t.TaskType),
+        Text<LegacyAgentTask>("task_id", t => t.TaskId),
+        Text<LegacyAgentTask>("status", t => t.Status),
+        TimestampTz<LegacyAgentTask>("created_at", t => t.CreatedAt),
+        TimestampTz<LegacyAgentTask>("started_at", t => t.StartedAt),
+        TimestampTz<LegacyAgentTask>("completed_at", t => t.CompletedAt),
+        Integer<LegacyAgentTask>("process_id", t => t.ProcessId),
+        Text<LegacyAgentTask>("hostname", t => t.Hostname),
+        Text<LegacyAgentTask>("llm_provider", t => t.LlmProvider),
+        Text<LegacyAgentTask>("model", t => t.Model),
+        Integer<LegacyAgentTask>("context_length", t => t.ContextLength),
+        Bigint<LegacyAgentTask>("llm_call_count", t => t.LlmCallCount),
+        Bigint<LegacyAgentTask>("tool_call_count", t => t.ToolCallCount),
+        Bigint<LegacyAgentTask>("total_tokens", t => t.TotalTokens),
+        Bigint<LegacyAgentTask>("compression_count", t => t.CompressionCount),
+        Text<LegacyAgentTask>("error_message", t => t.ErrorMessage),
+        Text<LegacyAgentTask>("user_name", t => t.User), // the old `user` (see AgentTaskConfiguration)
+    ];
+
+    private readonly StagedTable<LegacyAgentTask> _table = new(dataSource, Table, "uuid", Columns);
+
+    public int BatchSize => 5_000;
+
+    public Task<IReadOnlyDictionary<string, RowOutcome>> ImportAsync(IReadOnlyList<LegacyAgentTask> rows, CancellationToken cancellationToken) =>
+        _table.ImportAsync(rows, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, RowOutcome>> CompareAsync(IReadOnlyList<LegacyAgentTask> rows, CancellationToken cancellationToken) =>
+        _table.CompareAsync(rows, cancellationToken);
+}

@@ -1,0 +1,10 @@
+namespace NakamuraMisaki.Import.Common;
+
+/// <summary>One record as read from an old store: either valid, or refused with the reason why.</summary>
+public sealed record LegacyItem<T>(RecordLocation Location, T? Record, string? RejectionReason)
+    where T : class, ILegacyRecord
+{
+    public static LegacyItem<T> Accepted(RecordLocation location, T record) => new(location, record, null);
+
+    public static LegacyItem<T> Rejected(RecordLocation location, string reason) => new(location, null, reason);
+}
