@@ -40,7 +40,7 @@ public sealed class ProjectReferenceTests
     {
         var referrers = ProductionProjects()
             .Where(p => References(p).Contains("NakamuraMisaki.Import"))
-            .Select(Path.GetFileNameWithoutExtension)
+            .Select(p => Path.GetFileNameWithoutExtension(p))
             .ToArray();
         Assert.Equal(["NakamuraMisaki.Api"], referrers);
     }
