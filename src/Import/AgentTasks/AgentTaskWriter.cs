@@ -1,3 +1,4 @@
+using NakamuraMisaki.Domain.AgentTasks;
 using NakamuraMisaki.Import.Common;
 using Npgsql;
 using static NakamuraMisaki.Import.Common.StagedColumn;
@@ -12,20 +13,20 @@ internal sealed class AgentTaskWriter(NpgsqlDataSource dataSource) : IImportWrit
     internal static readonly IReadOnlyList<StagedColumn<LegacyAgentTask>> Columns =
     [
         Uuid<LegacyAgentTask>("uuid", t => t.Uuid),
-        Text<LegacyAgentTask>("task_source", t => t.TaskSource),
-        Text<LegacyAgentTask>("owner", t => t.Owner),
-        Text<LegacyAgentTask>("repo", t => t.Repo),
-        Text<LegacyAgentTask>("task_type", t => t.TaskType),
-        Text<LegacyAgentTask>("task_id", t => t.TaskId),
-        Text<LegacyAgentTask>("status", t => t.Status),
+        Text<LegacyAgentTask>("task_source", t => AgentTaskNames.ToName(t.Target.Source)),
+        Text<LegacyAgentTask>("owner", t => t.Target.Owner),
+        Text<LegacyAgentTask>("repo", t => t.Target.Repo),
+        Text<LegacyAgentTask>("task_type", t => AgentTaskNames.ToName(t.Target.Type)),
+        Text<LegacyAgentTask>("task_id", t => t.Target.TaskId),
+        Text<LegacyAgentTask>("status", t => AgentTaskNames.ToName(t.Status)),
         TimestampTz<LegacyAgentTask>("created_at", t => t.CreatedAt),
         TimestampTz<LegacyAgentTask>("started_at", t => t.StartedAt),
         TimestampTz<LegacyAgentTask>("completed_at", t => t.CompletedAt),
-        Integer<LegacyAgentTask>("process_id", t => t.ProcessId),
-        Text<LegacyAgentTask>("hostname", t => t.Hostname),
-        Text<LegacyAgentTask>("llm_provider", t => t.LlmProvider),
-        Text<LegacyAgentTask>("model", t => t.Model),
-        Integer<LegacyAgentTask>("context_length", t => t.ContextLength),
+        Integer<LegacyAgentTask>("process_id", t => t.Runner.ProcessId),
+        Text<LegacyAgentTask>("hostname", t => t.Runner.Hostname),
+        Text<LegacyAgentTask>("llm_provider", t => t.Runner.LlmProvider),
+        Text<LegacyAgentTask>("model", t => t.Runner.Model),
+        Integer<LegacyAgentTask>("context_length", t => t.Runner.ContextLength),
         Bigint<LegacyAgentTask>("llm_call_count", t => t.LlmCallCount),
         Bigint<LegacyAgentTask>("tool_call_count", t => t.ToolCallCount),
         Bigint<LegacyAgentTask>("total_tokens", t => t.TotalTokens),

@@ -1,25 +1,21 @@
+using NakamuraMisaki.Domain.AgentTasks;
 using NakamuraMisaki.Import.Common;
 
 namespace NakamuraMisaki.Import.AgentTasks;
 
-/// <summary>A row of the coding agent's <c>tasks.db</c>, as it will be stored in <c>agent_tasks</c>.</summary>
-/// <remarks>Source, type and status are the legacy words ('github', 'pull_request', 'running'), already checked.</remarks>
+/// <summary>
+/// A row of the coding agent's <c>tasks.db</c> in the domain's own terms: what the run worked on, its status, the
+/// process and model that ran it, and what it counted. Checked already: the source allows the type, and every text
+/// fits its column.
+/// </summary>
 public sealed record LegacyAgentTask(
     Guid Uuid,
-    string TaskSource,
-    string Owner,
-    string Repo,
-    string TaskType,
-    string TaskId,
-    string Status,
+    AgentTaskTarget Target,
+    AgentTaskStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset StartedAt,
     DateTimeOffset? CompletedAt,
-    int? ProcessId,
-    string? Hostname,
-    string? LlmProvider,
-    string? Model,
-    int? ContextLength,
+    AgentTaskRunner Runner,
     long LlmCallCount,
     long ToolCallCount,
     long TotalTokens,

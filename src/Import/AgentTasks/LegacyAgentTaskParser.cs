@@ -36,29 +36,33 @@ public static class LegacyAgentTaskParser
             throw new InvalidLegacyRecordException($"'task_type' \"{type}\" is not one of {string.Join(", ", Types)}");
         }
 
-        if (!AgentTaskTarget.Allows(parsedSource, AgentTaskNames.ParseType(type)))
+        var parsedType = AgentTaskNames.ParseType(type);
+        if (!AgentTaskTarget.Allows(parsedSource, parsedType))
         {
             throw new InvalidLegacyRecordException($"a {source} task cannot be a {type}");
         }
 
         var status = Word(row, "status");
-        if (!AgentTaskNames.TryParseStatus(status, out _))
+        if (!AgentTaskNames.TryParseStatus(status, out var parsedStatus))
         {
             throw new InvalidLegacyRecordException(
                 $"'status' \"{status}\" is not one of {string.Join(", ", AgentTaskNames.All<AgentTaskStatus>(AgentTaskNames.ToName))}");
         }
 
+        // Read in the order of the old row's columns, so that of two faults the report names the same one as before.
         var createdAt = row.RequiredTimestamp("created_at");
-        var task = new LegacyAgentTask(
-            uuid, source, row.RequiredText("owner"), row.RequiredText("repo"), type, row.RequiredText("task_id").Trim(),
-            status, createdAt,
-            row.OptionalTimestamp("started_at") ?? createdAt,
-            row.OptionalTimestamp("completed_at"),
+        var target = new AgentTaskTarget(
+            parsedSource, row.RequiredText("owner"), row.RequiredText("repo"), parsedType, row.RequiredText("task_id").Trim());
+        var startedAt = row.OptionalTimestamp("started_at") ?? createdAt;
+        var completedAt = row.OptionalTimestamp("completed_at");
+        var runner = new AgentTaskRunner(
             Int32(row, "process_id"),
             Optional(row, "hostname"),
             Optional(row, "llm_provider"),
             Optional(row, "model"),
-            Int32(row, "context_length"),
+            Int32(row, "context_length"));
+        var task = new LegacyAgentTask(
+            uuid, target, parsedStatus, createdAt, startedAt, completedAt, runner,
             Counter(row, "llm_call_count"),
             Counter(row, "tool_call_count"),
             Counter(row, "total_tokens"),
