@@ -46,7 +46,8 @@ internal sealed class AgentTaskDatabaseReader : ILegacyReader<LegacyAgentTask>
                 row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             }
 
-            yield return Parse(RecordLocation.RowId(path, reader.GetInt64(0)), row);
+            yield return LegacyItem<LegacyAgentTask>.Parse(
+                RecordLocation.RowId(path, reader.GetInt64(0)), () => LegacyAgentTaskParser.Parse(new LegacyRowFields(row)));
         }
     }
 
@@ -71,17 +72,5 @@ internal sealed class AgentTaskDatabaseReader : ILegacyReader<LegacyAgentTask>
         }
 
         return columns.Count == 0 ? (columns, $"the database has no table {Table}") : (columns, null);
-    }
-
-    private static LegacyItem<LegacyAgentTask> Parse(RecordLocation location, Dictionary<string, object?> row)
-    {
-        try
-        {
-            return LegacyItem<LegacyAgentTask>.Accepted(location, LegacyAgentTaskParser.Parse(new LegacyRowFields(row)));
-        }
-        catch (InvalidLegacyRecordException e)
-        {
-            return LegacyItem<LegacyAgentTask>.Rejected(location, e.Message);
-        }
     }
 }

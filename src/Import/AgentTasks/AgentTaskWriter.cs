@@ -5,7 +5,8 @@ using static NakamuraMisaki.Import.Common.StagedColumn;
 
 namespace NakamuraMisaki.Import.AgentTasks;
 
-internal sealed class AgentTaskWriter(NpgsqlDataSource dataSource) : IImportWriter<LegacyAgentTask>
+internal sealed class AgentTaskWriter(NpgsqlDataSource dataSource)
+    : StagedTable<LegacyAgentTask>(dataSource, Table, "uuid", Columns)
 {
     public const string Table = "agent_tasks";
 
@@ -35,13 +36,5 @@ internal sealed class AgentTaskWriter(NpgsqlDataSource dataSource) : IImportWrit
         Text<LegacyAgentTask>("user_name", t => t.User), // the old `user` (see AgentTaskConfiguration)
     ];
 
-    private readonly StagedTable<LegacyAgentTask> _table = new(dataSource, Table, "uuid", Columns);
-
-    public int BatchSize => 5_000;
-
-    public Task<IReadOnlyDictionary<string, RowOutcome>> ImportAsync(IReadOnlyList<LegacyAgentTask> rows, CancellationToken cancellationToken) =>
-        _table.ImportAsync(rows, cancellationToken);
-
-    public Task<IReadOnlyDictionary<string, RowOutcome>> CompareAsync(IReadOnlyList<LegacyAgentTask> rows, CancellationToken cancellationToken) =>
-        _table.CompareAsync(rows, cancellationToken);
+    public override int BatchSize => 5_000;
 }

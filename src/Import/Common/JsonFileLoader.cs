@@ -4,8 +4,26 @@ namespace NakamuraMisaki.Import.Common;
 
 internal static class JsonFileLoader
 {
-    /// <summary>The parsed file, or why it could not be: one bad file is reported and the others are still read.</summary>
-    public static async Task<(JsonDocument? Document, string? Error)> LoadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The parsed file if its top level is <paramref name="expected"/>, or why not: one bad file is reported (as one
+    /// rejection at "(whole file)") and the others are still read.
+    /// </summary>
+    /// <param name="expectation">What the top level should hold, for the reason ("an array of notes").</param>
+    public static async Task<(JsonDocument? Document, string? Error)> LoadAsync(
+        string path, JsonValueKind expected, string expectation, CancellationToken cancellationToken)
+    {
+        var (document, error) = await ParseAsync(path, cancellationToken);
+        if (document is null || document.RootElement.ValueKind == expected)
+        {
+            return (document, error);
+        }
+
+        var found = document.RootElement.ValueKind;
+        document.Dispose();
+        return (null, $"expected {expectation}, found {found}");
+    }
+
+    private static async Task<(JsonDocument? Document, string? Error)> ParseAsync(string path, CancellationToken cancellationToken)
     {
         try
         {

@@ -7,4 +7,17 @@ public sealed record LegacyItem<T>(RecordLocation Location, T? Record, string? R
     public static LegacyItem<T> Accepted(RecordLocation location, T record) => new(location, record, null);
 
     public static LegacyItem<T> Rejected(RecordLocation location, string reason) => new(location, null, reason);
+
+    /// <summary>What a parser makes of the record at <paramref name="location"/>: the record, or its refusal's reason.</summary>
+    public static LegacyItem<T> Parse(RecordLocation location, Func<T> parse)
+    {
+        try
+        {
+            return Accepted(location, parse());
+        }
+        catch (InvalidLegacyRecordException e)
+        {
+            return Rejected(location, e.Message);
+        }
+    }
 }

@@ -9,9 +9,11 @@ namespace NakamuraMisaki.Import.Common;
 /// and, for every staged row, says whether it was inserted and, if not, in which compared columns the stored row
 /// differs. The comparison reads the rows as they were before the insert (a data-modifying WITH sees its statement's
 /// snapshot), so a stored row is never mistaken for one this batch wrote. Stored rows are never updated.
+/// Each source's writer is one of these: its table, key, columns and batch size.
 /// </summary>
-internal sealed class StagedTable<TRow>(
+internal abstract class StagedTable<TRow>(
     NpgsqlDataSource dataSource, string table, string key, IReadOnlyList<StagedColumn<TRow>> columns)
+    : IImportWriter<TRow>
     where TRow : ILegacyRecord
 {
     private const string Staging = "import_staging";
@@ -22,6 +24,10 @@ internal sealed class StagedTable<TRow>(
     private const string ConcurrentWrite = "(stored by another writer while this batch ran; compare with --verify)";
 
     private readonly string _columnList = string.Join(", ", columns.Select(c => Quote(c.Name)));
+
+    public abstract int BatchSize { get; }
+
+    protected NpgsqlDataSource DataSource => dataSource;
 
     public Task<IReadOnlyDictionary<string, RowOutcome>> ImportAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken) =>
         RunAsync(rows, insert: true, cancellationToken);

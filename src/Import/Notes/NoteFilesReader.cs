@@ -17,7 +17,7 @@ internal sealed class NoteFilesReader : ILegacyReader<LegacyNote>
     {
         foreach (var file in FindFiles(path))
         {
-            var (document, error) = await JsonFileLoader.LoadAsync(file, cancellationToken);
+            var (document, error) = await JsonFileLoader.LoadAsync(file, JsonValueKind.Array, "an array of notes", cancellationToken);
             if (document is null)
             {
                 yield return LegacyItem<LegacyNote>.Rejected(RecordLocation.WholeFile(file), error!);
@@ -26,18 +26,12 @@ internal sealed class NoteFilesReader : ILegacyReader<LegacyNote>
 
             using (document)
             {
-                if (document.RootElement.ValueKind != JsonValueKind.Array)
-                {
-                    yield return LegacyItem<LegacyNote>.Rejected(RecordLocation.WholeFile(file),
-                        $"expected an array of notes, found {document.RootElement.ValueKind}");
-                    continue;
-                }
-
                 var category = Path.GetFileNameWithoutExtension(file);
                 var index = 0;
                 foreach (var element in document.RootElement.EnumerateArray())
                 {
-                    yield return Parse(RecordLocation.ArrayIndex(file, index++), element, category);
+                    yield return LegacyItem<LegacyNote>.Parse(
+                        RecordLocation.ArrayIndex(file, index++), () => LegacyNoteParser.Parse(element, category));
                 }
             }
         }
@@ -55,17 +49,5 @@ internal sealed class NoteFilesReader : ILegacyReader<LegacyNote>
         return Directory.EnumerateFiles(directory, "*.json", options)
             .Where(file => Path.GetFileName(Path.GetDirectoryName(file)) == NotesFolder)
             .Order(StringComparer.Ordinal);
-    }
-
-    private static LegacyItem<LegacyNote> Parse(RecordLocation location, JsonElement element, string category)
-    {
-        try
-        {
-            return LegacyItem<LegacyNote>.Accepted(location, LegacyNoteParser.Parse(element, category));
-        }
-        catch (InvalidLegacyRecordException e)
-        {
-            return LegacyItem<LegacyNote>.Rejected(location, e.Message);
-        }
     }
 }

@@ -5,7 +5,8 @@ using static NakamuraMisaki.Import.Common.StagedColumn;
 
 namespace NakamuraMisaki.Import.Notes;
 
-internal sealed class NoteWriter(NpgsqlDataSource dataSource) : INoteWriter
+internal sealed class NoteWriter(NpgsqlDataSource dataSource)
+    : StagedTable<NoteImportRow>(dataSource, Table, "id", Columns), INoteWriter
 {
     public const string Table = "notes";
 
@@ -23,14 +24,12 @@ internal sealed class NoteWriter(NpgsqlDataSource dataSource) : INoteWriter
         Text<NoteImportRow>("embedding_model", r => r.Embedding?.Model, compared: false),
     ];
 
-    private readonly StagedTable<NoteImportRow> _table = new(dataSource, Table, "id", Columns);
-
     /// <summary>Smaller than the others: each embedding is 6 KB on the wire and one HNSW insertion in the index.</summary>
-    public int BatchSize => 500;
+    public override int BatchSize => 500;
 
     public async Task<IReadOnlySet<Guid>> ExistingIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT id FROM notes WHERE id = ANY($1)");
+        await using var command = DataSource.CreateCommand("SELECT id FROM notes WHERE id = ANY($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var existing = new HashSet<Guid>();
@@ -41,10 +40,4 @@ internal sealed class NoteWriter(NpgsqlDataSource dataSource) : INoteWriter
 
         return existing;
     }
-
-    public Task<IReadOnlyDictionary<string, RowOutcome>> ImportAsync(IReadOnlyList<NoteImportRow> rows, CancellationToken cancellationToken) =>
-        _table.ImportAsync(rows, cancellationToken);
-
-    public Task<IReadOnlyDictionary<string, RowOutcome>> CompareAsync(IReadOnlyList<NoteImportRow> rows, CancellationToken cancellationToken) =>
-        _table.CompareAsync(rows, cancellationToken);
 }

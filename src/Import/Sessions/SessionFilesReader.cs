@@ -14,7 +14,8 @@ internal sealed class SessionFilesReader(SessionSettings settings) : ILegacyRead
         var parser = new LegacySessionParser(TimeZoneInfo.FindSystemTimeZoneById(settings.TitleTimeZone));
         foreach (var file in Directory.EnumerateFiles(path, SessionFileName.SearchPattern).Order(StringComparer.Ordinal))
         {
-            var (document, error) = await JsonFileLoader.LoadAsync(file, cancellationToken);
+            var (document, error) = await JsonFileLoader.LoadAsync(
+                file, JsonValueKind.Object, "an object of sessions keyed by session id", cancellationToken);
             if (document is null)
             {
                 yield return LegacyItem<LegacySession>.Rejected(RecordLocation.WholeFile(file), error!);
@@ -23,32 +24,13 @@ internal sealed class SessionFilesReader(SessionSettings settings) : ILegacyRead
 
             using (document)
             {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    yield return LegacyItem<LegacySession>.Rejected(RecordLocation.WholeFile(file),
-                        $"expected an object of sessions keyed by session id, found {document.RootElement.ValueKind}");
-                    continue;
-                }
-
                 var fileUserId = SessionFileName.UserId(file);
                 foreach (var member in document.RootElement.EnumerateObject())
                 {
-                    yield return Parse(parser, RecordLocation.ObjectKey(file, member.Name), member, fileUserId);
+                    yield return LegacyItem<LegacySession>.Parse(
+                        RecordLocation.ObjectKey(file, member.Name), () => parser.Parse(member.Name, member.Value, fileUserId));
                 }
             }
-        }
-    }
-
-    private static LegacyItem<LegacySession> Parse(
-        LegacySessionParser parser, RecordLocation location, JsonProperty member, string? fileUserId)
-    {
-        try
-        {
-            return LegacyItem<LegacySession>.Accepted(location, parser.Parse(member.Name, member.Value, fileUserId));
-        }
-        catch (InvalidLegacyRecordException e)
-        {
-            return LegacyItem<LegacySession>.Rejected(location, e.Message);
         }
     }
 }

@@ -4,7 +4,8 @@ using static NakamuraMisaki.Import.Common.StagedColumn;
 
 namespace NakamuraMisaki.Import.Sessions;
 
-internal sealed class SessionWriter(NpgsqlDataSource dataSource) : IImportWriter<LegacySession>
+internal sealed class SessionWriter(NpgsqlDataSource dataSource)
+    : StagedTable<LegacySession>(dataSource, Table, "session_id", Columns)
 {
     public const string Table = "sessions";
 
@@ -22,13 +23,5 @@ internal sealed class SessionWriter(NpgsqlDataSource dataSource) : IImportWriter
         TimestampTz<LegacySession>("last_active", s => s.LastActive),
     ];
 
-    private readonly StagedTable<LegacySession> _table = new(dataSource, Table, "session_id", Columns);
-
-    public int BatchSize => 2_000;
-
-    public Task<IReadOnlyDictionary<string, RowOutcome>> ImportAsync(IReadOnlyList<LegacySession> rows, CancellationToken cancellationToken) =>
-        _table.ImportAsync(rows, cancellationToken);
-
-    public Task<IReadOnlyDictionary<string, RowOutcome>> CompareAsync(IReadOnlyList<LegacySession> rows, CancellationToken cancellationToken) =>
-        _table.CompareAsync(rows, cancellationToken);
+    public override int BatchSize => 2_000;
 }
