@@ -15,7 +15,7 @@ namespace NakamuraMisaki.Api.Import;
 /// <summary>
 /// <c>NakamuraMisaki.Api import …</c>: the old stores into the database, with the service's own configuration, data
 /// source and embedded cluster (no connection string: .data/postgres, migrated), but no web server. The work is the
-/// importer module's <see cref="LegacyImporter"/> (src/Import, ADR 0005); this class only wires it to a host and a
+/// importer module's <see cref="LegacyImporter"/> (src/Import, ADR 0006); this class only wires it to a host and a
 /// console.
 /// </summary>
 internal static class ImportCommand
