@@ -6,7 +6,7 @@ namespace NakamuraMisaki.UnitTests.Architecture;
 /// <summary>The project graph is the architecture: Domain ← Application ← Infrastructure ← Api.</summary>
 public sealed class ProjectReferenceTests
 {
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
 
     public static TheoryData<string, string[]> AllowedReferences() => new()
     {
@@ -14,6 +14,8 @@ public sealed class ProjectReferenceTests
         { "src/Application/NakamuraMisaki.Application.csproj", ["NakamuraMisaki.Domain"] },
         { "src/Infrastructure/NakamuraMisaki.Infrastructure.csproj", ["NakamuraMisaki.Application", "NakamuraMisaki.Domain"] },
         { "Migrations/NakamuraMisaki.Migrations.csproj", ["NakamuraMisaki.Infrastructure"] },
+        // The importer of the old stores is a module beside the layers: it uses them, and only the Api uses it.
+        { "src/Import/NakamuraMisaki.Import.csproj", ["NakamuraMisaki.Application", "NakamuraMisaki.Infrastructure", "NakamuraMisaki.Domain"] },
     };
 
     [Theory]
@@ -28,11 +30,20 @@ public sealed class ProjectReferenceTests
     [Fact]
     public void Nothing_references_the_api()
     {
-        var offenders = Directory.GetFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(Path.Combine(Root, "Migrations"), "*.csproj"))
-            .Where(p => References(Path.GetRelativePath(Root, p)).Contains("NakamuraMisaki.Api"))
+        var offenders = ProductionProjects()
+            .Where(p => References(p).Contains("NakamuraMisaki.Api"))
             .ToArray();
         Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Only_the_api_references_the_importer()
+    {
+        var referrers = ProductionProjects()
+            .Where(p => References(p).Contains("NakamuraMisaki.Import"))
+            .Select(p => Path.GetFileNameWithoutExtension(p))
+            .ToArray();
+        Assert.Equal(["NakamuraMisaki.Api"], referrers);
     }
 
     [Fact]
@@ -82,6 +93,11 @@ public sealed class ProjectReferenceTests
     private static IEnumerable<string> SourceFiles(string directory) =>
         Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+
+    private static IEnumerable<string> ProductionProjects() =>
+        Directory.GetFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(Root, "Migrations"), "*.csproj"))
+            .Select(p => Path.GetRelativePath(Root, p));
 
     private static string[] References(string project) =>
         XDocument.Load(Path.Combine(Root, project)).Descendants("ProjectReference")
