@@ -4,7 +4,7 @@ using NakamuraMisaki.Domain.Notes;
 
 namespace NakamuraMisaki.Application.Notes;
 
-internal static partial class NoteFieldRules
+public static partial class NoteFieldRules
 {
     /// <summary>Lower-case words such as general, code_changes, decisions (the old bot's categories, also file names).</summary>
     public static IRuleBuilderOptions<T, string?> NoteCategory<T>(this IRuleBuilder<T, string?> rule) =>

@@ -1,8 +1,9 @@
 namespace NakamuraMisaki.Application.Sessions.Messages;
 
 /// <summary>
-/// Reads of conversation histories, projected to responses. Each takes the owner's id: another user's session is
-/// treated as missing (null), and search leaves it out.
+/// Reads of conversation histories, projected to responses (ADR 0007's read service): a bot reads the last N messages
+/// on every turn, so that path borrows no DbContext, and search answers scored hits. Each takes the owner's id:
+/// another user's session is treated as missing (null), and search leaves it out.
 /// </summary>
 public interface ISessionMessageReader
 {
