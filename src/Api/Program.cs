@@ -22,7 +22,7 @@ var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddMigrations(embedded);
 builder.AddApiSecurity();
 builder.AddRequestBodyLimit();
-builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddApi();
+builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration).AddApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
