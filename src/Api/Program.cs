@@ -21,7 +21,6 @@ builder.AddObservability();
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddMigrations(embedded);
 builder.AddApiSecurity();
-builder.AddRequestBodyLimit();
 builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration).AddApi();
 
 var app = builder.Build();
