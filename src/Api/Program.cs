@@ -17,11 +17,10 @@ if (ImportCommand.IsInvoked(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddObservability();
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddMigrations(embedded);
-builder.AddApiSecurity();
-builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration).AddApi();
+builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration);
+builder.AddApiServices();
 
 var app = builder.Build();
 app.UseExceptionHandler();
