@@ -2,6 +2,7 @@ using NakamuraMisaki.Api;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Http;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Import;
 using NakamuraMisaki.Api.Security;
@@ -16,6 +17,11 @@ if (ImportCommand.IsInvoked(args))
     return await ImportCommand.RunAsync(args);
 }
 
+if (HealthProbeCommand.IsInvoked(args))
+{
+    return await HealthProbeCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddMigrations(embedded);
@@ -25,6 +31,8 @@ builder.AddApiServices();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpMethodRules();
+app.UseJsonCharsetGuard();
 app.UseRequestBodyLimit();
 app.UseUnstorableTextGuard();
 app.UseAuthentication();

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<IAgentTaskRepository, AgentTaskRepository>();
         services.AddScoped<IHandoffRepository, HandoffRepository>();
         services.AddScoped<INoteRepository, NoteRepository>();
+        services.AddScoped<INoteReader, NoteReader>();
         services.AddSingleton<PgvectorFeatures>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddValidatedOptions<SessionSettings, SessionSettingsValidator>(configuration, SessionSettings.Section);
@@ -71,6 +73,8 @@ public static class DependencyInjection
             ConfigureDbContext(options, sp.GetRequiredService<NpgsqlDataSource>(),
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxRetryCount));
         services.AddSingleton<TransientReadRetry>();
+        // Anywhere in the pipeline: it turns only the database's own exceptions into the Application's.
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(DatabaseExceptionTranslation<,>));
         services.AddScoped<DatabaseStatusReader>();
         // A host that migrates in the background registers its own, closed until the migrations are applied.
         services.TryAddSingleton(new DatabaseSchemaReadiness(migratingInBackground: false));
