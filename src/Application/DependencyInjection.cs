@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.Application.Common.Behaviours;
+using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Application.Common.Telemetry;
 
@@ -9,7 +10,7 @@ namespace NakamuraMisaki.Application;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddApplication(this IServiceCollection services)
+    public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
         services.AddMediator((MediatorOptions options) =>
         {
@@ -25,6 +26,9 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<NoteEmbeddingPass>();
         services.AddSingleton<AppMeter>();
+        services.AddSingleton<ReminderMetrics>();
+        // Per instance, across passes: while the recipient service's rate limit holds, this instance sends nothing.
+        services.AddSingleton<ReminderRateLimit>();
         return services;
     }
 }

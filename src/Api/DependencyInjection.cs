@@ -12,10 +12,14 @@ using NakamuraMisaki.Infrastructure.Persistence;
 
 namespace NakamuraMisaki.Api;
 
-internal static class ApiServices
+/// <summary>The Api's own services: observability, security, HTTP conventions, OpenAPI and health checks.</summary>
+internal static class DependencyInjection
 {
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
+        builder.AddObservability();
+        builder.AddApiSecurity();
+        var services = builder.Services;
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         // Binding failures (malformed JSON, a non-UUID id) throw, so the exception handler can name the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -50,7 +54,7 @@ internal static class ApiServices
                 registration.Timeout = TimeSpan.FromSeconds(5);
             }
         });
-        return services;
+        return builder;
     }
 
     public static void Configure(JsonSerializerOptions json)
