@@ -7,6 +7,7 @@ using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Infrastructure.Persistence;
 
 namespace NakamuraMisaki.Api;
@@ -26,6 +27,8 @@ internal static class ApiServices
                 .Record(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IUser, CurrentUser>();
         services.AddOpenApi(options =>
         {
             options.AddApiKeySecurity();
@@ -36,6 +39,7 @@ internal static class ApiServices
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
+            options.AddOperationTransformer<ActingUserEndpoints.OpenApiTransformer>();
         });
 
         services.AddHealthChecks()

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Exceptions;
@@ -13,16 +14,16 @@ public enum TaskTransition
 }
 
 /// <summary>start / complete / cancel. The entity refuses illegal transitions (409).</summary>
-public sealed record ChangeTaskStatus(Guid Id, TaskTransition Transition, string ActingUserId, uint? ExpectedVersion = null)
+public sealed record ChangeTaskStatus(Guid Id, TaskTransition Transition, uint? ExpectedVersion = null)
     : IRequest<TaskResponse>, IActingUserRequest;
 
-public sealed class ChangeTaskStatusHandler(ITaskRepository tasks, TimeProvider clock)
+public sealed class ChangeTaskStatusHandler(IUser user, ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ChangeTaskStatus, TaskResponse>
 {
     public ValueTask<TaskResponse> Handle(ChangeTaskStatus request, CancellationToken cancellationToken) =>
         ConcurrentChangeRetry.RunAsync(request.ExpectedVersion, async () =>
         {
-            var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
+            var task = await tasks.FindForUpdateAsync(request.Id, user.ActingId(), cancellationToken)
                        ?? throw new NotFoundException("Task", request.Id);
             task.EnsureVersion(request.ExpectedVersion, "Task", request.Id);
             var now = clock.GetUtcNow();

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common;
 using NakamuraMisaki.Application.Common.Concurrency;
@@ -13,16 +14,15 @@ public sealed record UpdateTask(
     Optional<string?> Description,
     Optional<DateTimeOffset?> DueAt,
     Optional<string?> AssigneeUserId,
-    string ActingUserId,
     uint? ExpectedVersion = null) : IRequest<TaskResponse>, IActingUserRequest;
 
-public sealed class UpdateTaskHandler(ITaskRepository tasks, TimeProvider clock)
+public sealed class UpdateTaskHandler(IUser user, ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<UpdateTask, TaskResponse>
 {
     public ValueTask<TaskResponse> Handle(UpdateTask request, CancellationToken cancellationToken) =>
         ConcurrentChangeRetry.RunAsync(request.ExpectedVersion, async () =>
         {
-            var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
+            var task = await tasks.FindForUpdateAsync(request.Id, user.ActingId(), cancellationToken)
                        ?? throw new NotFoundException("Task", request.Id);
             task.EnsureVersion(request.ExpectedVersion, "Task", request.Id);
             var now = clock.GetUtcNow();

@@ -9,7 +9,8 @@ public sealed class ListTasksByAssigneeValidator : AbstractValidator<ListTasksBy
 {
     public ListTasksByAssigneeValidator()
     {
-        RuleFor(x => x.AssigneeUserId).SlackUserId().OverridePropertyName("assignee");
+        // Omitted: the acting user, whom the validation step checks.
+        RuleFor(x => x.AssigneeUserId).SlackUserId().OverridePropertyName("assignee").When(x => x.AssigneeUserId is not null);
         RuleFor(x => x.Statuses)
             .Must(statuses => statuses.All(s => TaskItemStatusNames.TryParse(s, out _)))
             .WithMessage(x => $"'{string.Join("', '", x.Statuses.Where(s => !TaskItemStatusNames.TryParse(s, out _)))}' " +
