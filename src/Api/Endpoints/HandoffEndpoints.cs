@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Api.Concurrency;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Application.Handoffs.Commands.ChangeHandoffStatus;
@@ -9,8 +10,6 @@ using NakamuraMisaki.Application.Handoffs.Commands.DeleteHandoff;
 using NakamuraMisaki.Application.Handoffs.Queries.GetHandoff;
 using NakamuraMisaki.Application.Handoffs.Queries.ListPendingHandoffs;
 using NakamuraMisaki.Application.Handoffs.Queries.ListSentHandoffs;
-
-using NakamuraMisaki.Api.Security;
 
 namespace NakamuraMisaki.Api.Endpoints;
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Commands.DeleteNote;
@@ -10,8 +11,6 @@ using NakamuraMisaki.Application.Notes.Queries.GetNote;
 using NakamuraMisaki.Application.Notes.Queries.ListSessionNotes;
 using NakamuraMisaki.Application.Notes.Queries.ListUserNotes;
 using NakamuraMisaki.Application.Notes.Queries.SearchNotes;
-
-using NakamuraMisaki.Api.Security;
 
 namespace NakamuraMisaki.Api.Endpoints;
 

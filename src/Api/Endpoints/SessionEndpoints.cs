@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Sessions;
 using NakamuraMisaki.Application.Sessions.Commands.DeleteInactiveSessions;
@@ -9,8 +10,6 @@ using NakamuraMisaki.Application.Sessions.Commands.TouchSession;
 using NakamuraMisaki.Application.Sessions.Queries.GetLatestSession;
 using NakamuraMisaki.Application.Sessions.Queries.GetSession;
 using NakamuraMisaki.Application.Sessions.Queries.ListSessions;
-
-using NakamuraMisaki.Api.Security;
 
 namespace NakamuraMisaki.Api.Endpoints;
 

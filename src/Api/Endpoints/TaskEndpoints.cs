@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Api.Concurrency;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Application.Tasks;
@@ -13,8 +14,6 @@ using NakamuraMisaki.Application.Tasks.Queries.ListOverdueTasks;
 using NakamuraMisaki.Application.Tasks.Queries.ListStaleTasks;
 using NakamuraMisaki.Application.Tasks.Queries.ListTasksByAssignee;
 using NakamuraMisaki.Application.Tasks.Queries.ListTasksDueToday;
-
-using NakamuraMisaki.Api.Security;
 
 namespace NakamuraMisaki.Api.Endpoints;
 
