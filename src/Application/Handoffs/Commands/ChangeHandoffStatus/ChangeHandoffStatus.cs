@@ -1,6 +1,5 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Concurrency;
-using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 
@@ -18,7 +17,7 @@ public enum HandoffTransition
 /// </summary>
 public sealed record ChangeHandoffStatus(
     Guid Id, HandoffTransition Transition, uint? ExpectedVersion = null)
-    : IRequest<HandoffResponse>, IActingUserRequest;
+    : IRequest<HandoffResponse>, IActingUserRequest, IVersionedCommand;
 
 public sealed class ChangeHandoffStatusHandler(IUser user, IHandoffRepository handoffs, TimeProvider clock)
     : IRequestHandler<ChangeHandoffStatus, HandoffResponse>
@@ -26,8 +25,7 @@ public sealed class ChangeHandoffStatusHandler(IUser user, IHandoffRepository ha
     public async ValueTask<HandoffResponse> Handle(ChangeHandoffStatus request, CancellationToken cancellationToken)
     {
         var handoff = await handoffs.FindForUpdateAsync(request.Id, user.ActingId(), cancellationToken)
-                      ?? throw new NotFoundException("Hand-off", request.Id);
-        handoff.EnsureVersion(request.ExpectedVersion, "Hand-off", request.Id);
+            .AtVersion(request.ExpectedVersion, "Hand-off", request.Id);
         var now = clock.GetUtcNow();
         switch (request.Transition)
         {

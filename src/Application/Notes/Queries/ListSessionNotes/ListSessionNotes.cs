@@ -9,7 +9,7 @@ namespace NakamuraMisaki.Application.Notes.Queries.ListSessionNotes;
 public sealed record ListSessionNotes(string SessionId, PageRequest Page)
     : IRequest<Page<NoteResponse>>, IActingUserRequest;
 
-public sealed class ListSessionNotesHandler(IUser user, INoteRepository notes)
+public sealed class ListSessionNotesHandler(IUser user, INoteReader notes)
     : IRequestHandler<ListSessionNotes, Page<NoteResponse>>
 {
     public async ValueTask<Page<NoteResponse>> Handle(ListSessionNotes request, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ namespace NakamuraMisaki.Application.Notes.Queries.ListUserNotes;
 public sealed record ListUserNotes(string? Category, PageRequest Page)
     : IRequest<Page<NoteResponse>>, IActingUserRequest;
 
-public sealed class ListUserNotesHandler(IUser user, INoteRepository notes) : IRequestHandler<ListUserNotes, Page<NoteResponse>>
+public sealed class ListUserNotesHandler(IUser user, INoteReader notes) : IRequestHandler<ListUserNotes, Page<NoteResponse>>
 {
     public async ValueTask<Page<NoteResponse>> Handle(ListUserNotes request, CancellationToken cancellationToken) =>
         await notes.ListByUserAsync(user.ActingId(), request.Category, request.Page, cancellationToken);

@@ -16,7 +16,7 @@ public static class SearchNotesLimits
     public const int MaxLimit = 100;
 }
 
-public sealed class SearchNotesHandler(IUser user, INoteRepository notes, ITextEmbedder embedder)
+public sealed class SearchNotesHandler(IUser user, INoteReader notes, ITextEmbedder embedder)
     : IRequestHandler<SearchNotes, NoteSearchResponse>
 {
     public async ValueTask<NoteSearchResponse> Handle(SearchNotes request, CancellationToken cancellationToken)
