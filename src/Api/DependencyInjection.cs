@@ -8,6 +8,7 @@ using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Infrastructure.Persistence;
 
 namespace NakamuraMisaki.Api;
@@ -31,6 +32,8 @@ internal static class DependencyInjection
                 .Record(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IUser, CurrentUser>();
         services.AddOpenApi(options =>
         {
             options.AddApiKeySecurity();
@@ -41,6 +44,7 @@ internal static class DependencyInjection
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
+            options.AddOperationTransformer<ActingUserEndpoints.OpenApiTransformer>();
             options.DescribeJsonRules();
         });
 
