@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NakamuraMisaki.Application;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Infrastructure;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Database.Embedded;
@@ -32,7 +33,8 @@ internal sealed class BenchHost : IAsyncDisposable
     public NpgsqlDataSource DataSource => _services.GetRequiredService<NpgsqlDataSource>();
 
     /// <param name="durable">fsync on, as a production server: every append's commit waits for the disk.</param>
-    public static async Task<BenchHost> StartAsync(string root, bool durable)
+    /// <param name="actingUser">Whom every request acts for, as the X-Slack-User-Id header would say.</param>
+    public static async Task<BenchHost> StartAsync(string root, bool durable, string actingUser)
     {
         var cluster = await EmbeddedPostgresCluster.StartAsync(
             root, new EmbeddedPostgresOptions { Durable = durable, DatabaseName = "nakamura_bench" },
@@ -46,8 +48,9 @@ internal sealed class BenchHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddApplication()
-            .AddInfrastructure(configuration)
+            .AddApplicationServices()
+            .AddInfrastructureServices(configuration)
+            .AddSingleton<IUser>(new BenchUser(actingUser))
             .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -77,3 +80,5 @@ internal sealed class BenchHost : IAsyncDisposable
         await _cluster.DestroyAsync();
     }
 }
+
+internal sealed record BenchUser(string? Id) : IUser;

@@ -23,13 +23,13 @@ Console.WriteLine($"appends per scenario {appends:N0}, table {totalMessages:N0} 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {Now()}");
 
 var root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nakamura-messages-bench-{Guid.NewGuid():N}")).FullName;
-await using var host = await BenchHost.StartAsync(Path.Combine(root, "postgres"), durable: true);
+await using var host = await BenchHost.StartAsync(Path.Combine(root, "postgres"), durable: true, User);
 var texts = new SyntheticTexts(seed: 7);
 
-await host.SendAsync(new CreateSession("one", null, null, null, User));
+await host.SendAsync(new CreateSession("one", null, null, null));
 for (var s = 0; s < 100; s++)
 {
-    await host.SendAsync(new CreateSession($"s{s:D3}", null, null, null, User));
+    await host.SendAsync(new CreateSession($"s{s:D3}", null, null, null));
 }
 
 Console.WriteLine();
@@ -78,7 +78,7 @@ async Task AppendScenarioAsync(string name, int writers, Func<int, string> sessi
         for (var i = 0; i < perWriter; i++)
         {
             await host.SendAsync(new AppendSessionMessage(
-                sessionOf(w), i % 2 == 0 ? MessageRole.User : MessageRole.Assistant, texts.Message(), null, null, null, User));
+                sessionOf(w), i % 2 == 0 ? MessageRole.User : MessageRole.Assistant, texts.Message(), null, null, null));
         }
     }));
     var seconds = watch.Elapsed.TotalSeconds;
@@ -89,14 +89,14 @@ async Task ReadScenarioAsync(string name, Func<int, string> sessionOf, long? tab
 {
     for (var i = 0; i < 200; i++)
     {
-        await host.SendAsync(new ListSessionMessages(sessionOf(i), null, null, 20, User)); // warm-up
+        await host.SendAsync(new ListSessionMessages(sessionOf(i), null, null, 20)); // warm-up
     }
 
     var samples = new List<double>(reads);
     for (var i = 0; i < reads; i++)
     {
         var watch = Stopwatch.StartNew();
-        var page = await host.SendAsync(new ListSessionMessages(sessionOf(i), null, null, 20, User));
+        var page = await host.SendAsync(new ListSessionMessages(sessionOf(i), null, null, 20));
         samples.Add(watch.Elapsed.TotalMilliseconds);
         if (page.Items.Count != 20)
         {

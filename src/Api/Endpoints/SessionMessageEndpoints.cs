@@ -20,15 +20,14 @@ public static class SessionMessageEndpoints
     public static void MapSessionMessageEndpoints(this IEndpointRouteBuilder app)
     {
         var messages = app.MapGroup(SessionEndpoints.Route).WithTags("Session messages")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable).ActsForUser();
 
-        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
         messages.MapPost("/{session_id}/messages", AppendSessionMessage).WithName(nameof(AppendSessionMessage))
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMessageBodyLimit(configuration);
+            .WithMessageBodyLimit(app.ServiceProvider);
         messages.MapPost("/{session_id}/messages/batch", AppendSessionMessages).WithName(nameof(AppendSessionMessages))
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMessageBodyLimit(configuration);
+            .WithMessageBodyLimit(app.ServiceProvider);
         messages.MapGet("/{session_id}/messages", ListSessionMessages).WithName(nameof(ListSessionMessages))
             .ProducesProblem(StatusCodes.Status404NotFound);
         messages.MapGet("/{session_id}/messages/{seq}", GetSessionMessage).WithName(nameof(GetSessionMessage))
@@ -47,10 +46,9 @@ public static class SessionMessageEndpoints
     /// </summary>
     public static async Task<Results<Created<SessionMessageResponse>, Ok<SessionMessageResponse>>> AppendSessionMessage(
         [FromRoute(Name = "session_id")] string sessionId, AppendSessionMessageBody body,
-        [FromHeader(Name = IdempotencyKeyRules.Header)] string? idempotencyKey,
-        [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
+        [FromHeader(Name = IdempotencyKeyRules.Header)] string? idempotencyKey, ISender sender, CancellationToken ct)
     {
-        var result = await sender.Send(body.ToCommand(sessionId, idempotencyKey, actingUser), ct);
+        var result = await sender.Send(body.ToCommand(sessionId, idempotencyKey), ct);
         var message = result.Items[0];
         return result.Added
             ? TypedResults.Created($"{SessionEndpoints.Route}/{sessionId}/messages/{message.Seq}", message)
@@ -63,10 +61,9 @@ public static class SessionMessageEndpoints
     /// </summary>
     public static async Task<Results<Created<AppendedSessionMessages>, Ok<AppendedSessionMessages>>> AppendSessionMessages(
         [FromRoute(Name = "session_id")] string sessionId, AppendSessionMessagesBody body,
-        [FromHeader(Name = IdempotencyKeyRules.Header)] string? idempotencyKey,
-        [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
+        [FromHeader(Name = IdempotencyKeyRules.Header)] string? idempotencyKey, ISender sender, CancellationToken ct)
     {
-        var result = await sender.Send(body.ToCommand(sessionId, idempotencyKey, actingUser), ct);
+        var result = await sender.Send(body.ToCommand(sessionId, idempotencyKey), ct);
         var appended = new AppendedSessionMessages(result.Items);
         return result.Added
             ? TypedResults.Created($"{SessionEndpoints.Route}/{sessionId}/messages?after_seq={result.Items.Min(m => m.Seq) - 1}", appended)
@@ -79,31 +76,30 @@ public static class SessionMessageEndpoints
     /// </summary>
     public static async Task<Ok<SessionMessagePage>> ListSessionMessages(
         [FromRoute(Name = "session_id")] string sessionId, [FromQuery(Name = "after_seq")] long? afterSeq,
-        [FromQuery] int? limit, [FromQuery] int? last, [FromHeader(Name = ActingUser.Header)] string? actingUser,
+        [FromQuery] int? limit, [FromQuery] int? last,
         ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListSessionMessages(sessionId, afterSeq, limit, last, actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new ListSessionMessages(sessionId, afterSeq, limit, last), ct));
 
     public static async Task<Ok<SessionMessageResponse>> GetSessionMessage(
-        [FromRoute(Name = "session_id")] string sessionId, long seq, [FromHeader(Name = ActingUser.Header)] string? actingUser,
+        [FromRoute(Name = "session_id")] string sessionId, long seq,
         ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetSessionMessage(sessionId, seq, actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new GetSessionMessage(sessionId, seq), ct));
 
     /// <summary>Deletes the whole history (a privacy request) → <c>{deleted}</c>. The session stays; seqs continue.</summary>
     public static async Task<Ok<DeletedSessionMessages>> DeleteSessionHistory(
-        [FromRoute(Name = "session_id")] string sessionId, [FromHeader(Name = ActingUser.Header)] string? actingUser,
+        [FromRoute(Name = "session_id")] string sessionId,
         ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new DeleteSessionMessages(sessionId, null, actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new DeleteSessionMessages(sessionId, null), ct));
 
     /// <summary>Deletes the messages before <paramref name="seq"/> (after summarising them) → <c>{deleted}</c>.</summary>
     public static async Task<Ok<DeletedSessionMessages>> TrimSessionHistory(
-        [FromRoute(Name = "session_id")] string sessionId, long seq, [FromHeader(Name = ActingUser.Header)] string? actingUser,
+        [FromRoute(Name = "session_id")] string sessionId, long seq,
         ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new DeleteSessionMessages(sessionId, seq, actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new DeleteSessionMessages(sessionId, seq), ct));
 
     /// <summary>The acting user's messages by text (Japanese works), best first; <paramref name="session_id"/> narrows to one session.</summary>
     public static async Task<Ok<SessionMessageSearchResponse>> SearchSessionMessages(
-        [FromQuery] string q, [FromQuery(Name = "session_id")] string? sessionId,
-        [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
+        [FromQuery] string q, [FromQuery(Name = "session_id")] string? sessionId, ISender sender, CancellationToken ct,
         [FromQuery] int limit = Application.Sessions.Messages.Queries.SearchSessionMessages.SearchSessionMessages.DefaultLimit) =>
-        TypedResults.Ok(await sender.Send(new SearchSessionMessages(q, sessionId, limit, actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new SearchSessionMessages(q, sessionId, limit), ct));
 }

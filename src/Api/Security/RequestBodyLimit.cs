@@ -1,41 +1,34 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace NakamuraMisaki.Api.Security;
 
 /// <summary>
-/// Bodies over the limit are refused with 413 before anything reads them. Kestrel enforces the same limit on chunked
-/// bodies; this check also covers hosts without Kestrel's limit (the in-process test server). An endpoint may carry a
-/// larger limit of its own (<see cref="IRequestSizeLimitMetadata"/>): message appends take long chat-model answers.
+/// Bodies over Limits:MaxRequestBodyBytes are refused with 413 before anything reads them. Kestrel enforces the same
+/// limit on chunked bodies; this check also covers hosts without Kestrel's limit (the in-process test server). An
+/// endpoint may carry a larger limit of its own (<see cref="IRequestSizeLimitMetadata"/>): message appends take long
+/// chat-model answers (Limits:MaxMessageBodyBytes).
 /// </summary>
 internal static class RequestBodyLimit
 {
-    public const string Key = "Limits:MaxRequestBodyBytes";
-    public const long Default = 1024 * 1024;
+    public static void AddRequestBodyLimit(this IServiceCollection services) =>
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
 
-    /// <summary>
-    /// Session message appends: a 262,144-character answer is 1.5 MiB as \u-escaped JSON (what Python's json.dumps
-    /// and .NET's default encoder send), and a batch holds up to 1,000 messages.
-    /// </summary>
-    public const string MessagesKey = "Limits:MaxMessageBodyBytes";
-    public const long MessagesDefault = 16 * 1024 * 1024;
-
-    public static void AddRequestBodyLimit(this WebApplicationBuilder builder)
-    {
-        var max = builder.Configuration.GetValue(Key, Default);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = max);
-    }
-
-    /// <summary>Gives an endpoint the message-append limit (<see cref="MessagesKey"/>) instead of the general one.</summary>
-    public static TBuilder WithMessageBodyLimit<TBuilder>(this TBuilder builder, IConfiguration configuration)
+    /// <summary>Gives an endpoint the message-append limit instead of the general one.</summary>
+    public static TBuilder WithMessageBodyLimit<TBuilder>(this TBuilder builder, IServiceProvider services)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new EndpointBodyLimit(configuration.GetValue(MessagesKey, MessagesDefault)));
+        builder.WithMetadata(new EndpointBodyLimit(
+            services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxMessageBodyBytes));
 
     public static void UseRequestBodyLimit(this WebApplication app)
     {
-        var max = app.Configuration.GetValue(Key, Default);
+        var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>();
         app.Use((context, next) =>
         {
+            var max = limits.Value.MaxRequestBodyBytes;
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? max;
             if (limit != max && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrel)
             {
@@ -44,7 +37,7 @@ internal static class RequestBodyLimit
 
             if (context.Request.ContentLength > limit)
             {
-                throw new BadHttpRequestException(
+                throw new Microsoft.AspNetCore.Http.BadHttpRequestException(
                     $"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
             }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Domain.Notes;
 
 namespace NakamuraMisaki.Application.Notes;
@@ -15,7 +16,7 @@ public static partial class NoteFieldRules
 
     public static IRuleBuilderOptions<T, string?> NoteContent<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
-            .Must(c => c!.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .NotBlank()
             .MaximumLength(Note.ContentMaxLength);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]

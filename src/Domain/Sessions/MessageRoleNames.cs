@@ -1,15 +1,15 @@
+using NakamuraMisaki.Domain.Common;
+
 namespace NakamuraMisaki.Domain.Sessions;
 
 /// <summary>
 /// The stored words of <see cref="MessageRole"/> ('assistant'), used by the column, its check constraint, the import
-/// and messages alike. Spelt out, so renaming an enum member cannot change stored data.
+/// and messages alike: <see cref="ToName"/> is the table; the rest derives from it (<see cref="EnumNames"/>).
 /// </summary>
 public static class MessageRoleNames
 {
-    private static readonly MessageRole[] Roles = Enum.GetValues<MessageRole>();
-
-    /// <summary>Every word, in declaration order: for check constraints and error messages.</summary>
-    public static readonly IReadOnlyList<string> All = Roles.Select(ToName).ToArray();
+    /// <summary>Every word, in declaration order (for messages).</summary>
+    public static readonly IReadOnlyList<string> All = EnumNames.All<MessageRole>(ToName);
 
     public static string ToName(MessageRole role) => role switch
     {
@@ -20,20 +20,7 @@ public static class MessageRoleNames
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
-    public static bool TryParse(string? name, out MessageRole role)
-    {
-        foreach (var candidate in Roles)
-        {
-            if (string.Equals(ToName(candidate), name, StringComparison.Ordinal))
-            {
-                role = candidate;
-                return true;
-            }
-        }
-
-        role = default;
-        return false;
-    }
+    public static bool TryParse(string? name, out MessageRole role) => EnumNames.TryParse(name, ToName, out role);
 
     public static MessageRole Parse(string name) =>
         TryParse(name, out var role) ? role : throw new FormatException($"'{name}' is not a message role.");

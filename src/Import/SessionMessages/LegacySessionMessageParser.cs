@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Sessions;
 using NakamuraMisaki.Import.Common;
 
@@ -29,7 +30,7 @@ public static class LegacySessionMessageParser
             if (!MessageRoleNames.TryParse(roleName, out var role))
             {
                 throw new InvalidLegacyRecordException(
-                    $"'role' \"{roleName}\" is not one of {string.Join(", ", MessageRoleNames.All)}");
+                    $"'role' \"{roleName}\" is not {EnumNames.Listed(MessageRoleNames.All, " or ")}");
             }
 
             var content = fields.RequiredString("content");

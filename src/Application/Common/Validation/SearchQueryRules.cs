@@ -9,6 +9,6 @@ public static class SearchQueryRules
 
     public static IRuleBuilderOptions<T, string> SearchQuery<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty()
-            .Must(q => q.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .NotBlank()
             .MaximumLength(MaxLength);
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using NakamuraMisaki.Application.Common.Validation;
+using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Sessions;
 
 namespace NakamuraMisaki.Application.Sessions.Messages;
@@ -17,7 +18,7 @@ internal sealed class NewSessionMessageRules : AbstractValidator<INewSessionMess
     private NewSessionMessageRules()
     {
         RuleFor(m => m.Role).NotNull()
-            .WithMessage($"'{{PropertyName}}' is required: one of {string.Join(", ", MessageRoleNames.All)}.");
+            .WithMessage($"'{{PropertyName}}' is required: {EnumNames.Listed(MessageRoleNames.All, " or ")}.");
         RuleFor(m => m.Content).NotEmpty().MaximumLength(SessionMessage.ContentMaxLength);
         RuleFor(m => m.SlackTs).Must(ts => SessionMessage.IsSlackTs(ts!))
             .WithMessage("'{PropertyName}' must be a Slack message timestamp such as 1718412345.123456.")

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Sessions;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Configurations;
@@ -10,8 +11,7 @@ public sealed class SessionMessageConfiguration : IEntityTypeConfiguration<Sessi
     {
         builder.ToTable("session_messages", t =>
         {
-            t.HasCheckConstraint("ck_session_messages_role",
-                $"role IN ({string.Join(", ", MessageRoleNames.All.Select(r => $"'{r}'"))})");
+            t.HasCheckConstraint("ck_session_messages_role", EnumNames.SqlIn<MessageRole>("role", MessageRoleNames.ToName));
             t.HasCheckConstraint("ck_session_messages_seq", "seq >= 1");
         });
         // Reads go by session and seq (a cursor, the last N, trimming): the key is their index.

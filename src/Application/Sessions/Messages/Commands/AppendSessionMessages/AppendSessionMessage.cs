@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Domain.Sessions;
@@ -9,16 +10,15 @@ namespace NakamuraMisaki.Application.Sessions.Messages.Commands.AppendSessionMes
 
 /// <summary>Appends one message to the acting user's session (the batch append of one, with the message's fields at the top).</summary>
 public sealed record AppendSessionMessage(
-    string SessionId, MessageRole? Role, string? Content, string? SlackTs, JsonElement? Metadata, string? IdempotencyKey,
-    string ActingUserId)
+    string SessionId, MessageRole? Role, string? Content, string? SlackTs, JsonElement? Metadata, string? IdempotencyKey)
     : IRequest<AppendResult>, IActingUserRequest, INewSessionMessage;
 
-public sealed class AppendSessionMessageHandler(SessionHistoryAppender appender)
+public sealed class AppendSessionMessageHandler(IUser user, SessionHistoryAppender appender)
     : IRequestHandler<AppendSessionMessage, AppendResult>
 {
     public async ValueTask<AppendResult> Handle(AppendSessionMessage request, CancellationToken cancellationToken) =>
         await appender.AppendAsync(
-            request.SessionId, request.ActingUserId, [request], request.IdempotencyKey, cancellationToken);
+            request.SessionId, user.ActingId(), [request], request.IdempotencyKey, cancellationToken);
 }
 
 public sealed class AppendSessionMessageValidator : AbstractValidator<AppendSessionMessage>

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Sessions.Messages.Commands.AppendSessionMessages;
@@ -7,17 +8,17 @@ namespace NakamuraMisaki.Application.Sessions.Messages.Commands.AppendSessionMes
 /// Appends a batch to the acting user's session, all or nothing: one invalid message refuses the whole batch.
 /// </summary>
 public sealed record AppendSessionMessages(
-    string SessionId, IReadOnlyList<NewSessionMessage?>? Messages, string? IdempotencyKey, string ActingUserId)
+    string SessionId, IReadOnlyList<NewSessionMessage?>? Messages, string? IdempotencyKey)
     : IRequest<AppendResult>, IActingUserRequest
 {
     public const int MaxMessages = 1_000;
 }
 
-public sealed class AppendSessionMessagesHandler(SessionHistoryAppender appender)
+public sealed class AppendSessionMessagesHandler(IUser user, SessionHistoryAppender appender)
     : IRequestHandler<AppendSessionMessages, AppendResult>
 {
     public async ValueTask<AppendResult> Handle(AppendSessionMessages request, CancellationToken cancellationToken) =>
         await appender.AppendAsync(
-            request.SessionId, request.ActingUserId, request.Messages!.Select(m => (INewSessionMessage)m!).ToArray(),
+            request.SessionId, user.ActingId(), request.Messages!.Select(m => (INewSessionMessage)m!).ToArray(),
             request.IdempotencyKey, cancellationToken);
 }

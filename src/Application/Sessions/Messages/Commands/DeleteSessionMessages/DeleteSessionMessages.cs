@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using NakamuraMisaki.Application.Common.Exceptions;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Validation;
 
@@ -11,14 +12,14 @@ namespace NakamuraMisaki.Application.Sessions.Messages.Commands.DeleteSessionMes
 /// before that seq (trimming a conversation after it was summarised). The session, its message_count and the seqs
 /// still to come are unchanged: the next message continues after the last one ever appended.
 /// </summary>
-public sealed record DeleteSessionMessages(string SessionId, long? BeforeSeq, string ActingUserId)
+public sealed record DeleteSessionMessages(string SessionId, long? BeforeSeq)
     : IRequest<DeletedSessionMessages>, IActingUserRequest;
 
-public sealed class DeleteSessionMessagesHandler(ISessionHistoryRepository history)
+public sealed class DeleteSessionMessagesHandler(IUser user, ISessionHistoryRepository history)
     : IRequestHandler<DeleteSessionMessages, DeletedSessionMessages>
 {
     public async ValueTask<DeletedSessionMessages> Handle(DeleteSessionMessages request, CancellationToken cancellationToken) =>
-        new(await history.DeleteAsync(request.SessionId, request.ActingUserId, request.BeforeSeq, cancellationToken)
+        new(await history.DeleteAsync(request.SessionId, user.ActingId(), request.BeforeSeq, cancellationToken)
             ?? throw new NotFoundException("Session", request.SessionId));
 }
 

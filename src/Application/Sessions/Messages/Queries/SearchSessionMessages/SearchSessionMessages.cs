@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Validation;
 
@@ -9,20 +10,20 @@ namespace NakamuraMisaki.Application.Sessions.Messages.Queries.SearchSessionMess
 /// The acting user's messages by text, best match first (the notes' text matching: every word contained, else
 /// trigram word similarity; works for Japanese), optionally within one of their sessions.
 /// </summary>
-public sealed record SearchSessionMessages(string Query, string? SessionId, int Limit, string ActingUserId)
+public sealed record SearchSessionMessages(string Query, string? SessionId, int Limit)
     : IRequest<SessionMessageSearchResponse>, IActingUserRequest
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 100;
 }
 
-public sealed class SearchSessionMessagesHandler(ISessionMessageReader reader)
+public sealed class SearchSessionMessagesHandler(IUser user, ISessionMessageReader reader)
     : IRequestHandler<SearchSessionMessages, SessionMessageSearchResponse>
 {
     public async ValueTask<SessionMessageSearchResponse> Handle(
         SearchSessionMessages request, CancellationToken cancellationToken) =>
         new(await reader.SearchAsync(
-            request.ActingUserId, request.Query.Trim(), request.SessionId, request.Limit, cancellationToken));
+            user.ActingId(), request.Query.Trim(), request.SessionId, request.Limit, cancellationToken));
 }
 
 public sealed class SearchSessionMessagesValidator : AbstractValidator<SearchSessionMessages>
