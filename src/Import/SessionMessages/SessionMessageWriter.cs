@@ -36,9 +36,6 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
     private const string AfterGap = "(an earlier message of its session was not stored)";
     private const string SlackTsTaken = "(its slack_ts is stored in the session already, as another message)";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
-    private static readonly string ColumnList = string.Join(", ", Columns.Select(c => c.Name));
-
     public int BatchSize => 5_000;
 
     public Task<IReadOnlyDictionary<string, RowOutcome>> ImportAsync(
@@ -73,10 +70,9 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
 
             return outcomes;
         }
-        catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal)
-                                          || e.SqlState.StartsWith("23", StringComparison.Ordinal))
+        catch (PostgresException e) when (BinaryCopy.RefusesData(e))
         {
-            throw new ImportRowsRefusedException(e.MessageText + (e.ConstraintName is { } c ? $" ({c})" : ""), e);
+            throw BinaryCopy.Refused(e);
         }
     }
 
@@ -128,7 +124,7 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
         await using var command = new NpgsqlCommand(write
             ? "SELECT session_id, user_id, last_message_seq FROM sessions WHERE session_id = ANY($1) ORDER BY session_id FOR UPDATE"
             : "SELECT s.session_id, s.user_id, (SELECT count(*) FROM session_messages m WHERE m.session_id = s.session_id) " +
-              "FROM sessions s WHERE s.session_id = ANY($1)", connection) { CommandTimeout = (int)Timeout.TotalSeconds };
+              "FROM sessions s WHERE s.session_id = ANY($1)", connection) { CommandTimeout = (int)BinaryCopy.Timeout.TotalSeconds };
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = sessionIds });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var sessions = new Dictionary<string, SessionState>(StringComparer.Ordinal);
@@ -165,22 +161,8 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
         return taken;
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, List<Appended> appended, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {Table} ({ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        writer.Timeout = Timeout;
-        foreach (var row in appended)
-        {
-            await writer.StartRowAsync(cancellationToken);
-            foreach (var column in Columns)
-            {
-                await column.Write(writer, row, cancellationToken);
-            }
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
+    private static Task CopyAsync(NpgsqlConnection connection, List<Appended> appended, CancellationToken cancellationToken) =>
+        BinaryCopy.WriteAsync(connection, Table, Columns, appended, cancellationToken);
 
     /// <summary>last_message_seq past the new messages; message_count at least the number of messages stored.</summary>
     private static async Task MoveSessionsAsync(
