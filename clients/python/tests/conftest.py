@@ -39,7 +39,7 @@ class Service:
         """Runs SQL in the service's database: only to set up states the API cannot produce without a clock."""
         if self.data_dir is None:
             pytest.skip("the service was not started by this run: no database access")
-        password = (self.data_dir / "superuser.password").read_text().strip()
+        password = (self.data_dir / "pg" / "superuser.password").read_text().strip()
         psql = shutil.which("psql") or sorted(Path("/usr/lib/postgresql").glob("*/bin/psql"))[-1]
         result = subprocess.run(
             [str(psql), "-XAtq", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(self.pg_port), "-U",
