@@ -10,15 +10,23 @@ from typing import Any
 
 import httpx
 
-from .exchange import ApiResponse, Call, Exchange, Repeat, new_call
+from .exchange import ApiResponse, Exchange, Repeat, new_call
 from .settings import ClientSettings
 
 __all__ = ["ApiClient", "AsyncApiClient", "Repeat"]
 
 
 class _ClientBase:
-    def __init__(self, settings: ClientSettings) -> None:
+    _http_type: type = httpx.Client
+
+    def __init__(self, settings: ClientSettings, *, transport: Any = None) -> None:
+        """`transport`: an httpx transport of the matching kind (sync or async), for tests or proxies."""
         self._exchange = Exchange(settings)
+        self._http = self._http_type(transport=transport, **self._exchange.client_options())
+
+    @classmethod
+    def from_env(cls):
+        return cls(ClientSettings.from_env())
 
     @property
     def settings(self) -> ClientSettings:
@@ -35,31 +43,20 @@ class _ClientBase:
 
 
 class ApiClient(_ClientBase):
-    def __init__(self, settings: ClientSettings, *, transport: httpx.BaseTransport | None = None) -> None:
-        super().__init__(settings)
-        self._http = httpx.Client(transport=transport, **self._exchange.client_options())
-
-    @classmethod
-    def from_env(cls) -> "ApiClient":
-        return cls(ClientSettings.from_env())
-
     def send(self, method: str, path: str, repeat: Repeat, **kwargs: Any) -> ApiResponse:
         call = new_call(method, path, repeat, **kwargs)
-        attempt = 0
+        steps = self._exchange.attempts(call)
+        delay = next(steps)
         while True:
-            try:
-                response = self._http.request(call.method, call.path, **self._exchange.request_arguments(call))
-            except httpx.TransportError as error:
-                delay = self._exchange.delay_after_failure(call, error, attempt)
-                if delay is None:
-                    raise self._exchange.unreachable(call, error) from error
-            else:
-                delay = self._exchange.delay_after_answer(call, response, attempt)
-                if delay is None:
-                    return self._exchange.finish(call, response)
-                response.close()
             time.sleep(delay)
-            attempt += 1
+            try:
+                outcome = self._http.request(call.method, call.path, **self._exchange.request_arguments(call))
+            except httpx.TransportError as error:
+                outcome = error
+            try:
+                delay = steps.send(outcome)
+            except StopIteration as done:
+                return done.value
 
     def close(self) -> None:
         self._http.close()
@@ -72,31 +69,22 @@ class ApiClient(_ClientBase):
 
 
 class AsyncApiClient(_ClientBase):
-    def __init__(self, settings: ClientSettings, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
-        super().__init__(settings)
-        self._http = httpx.AsyncClient(transport=transport, **self._exchange.client_options())
-
-    @classmethod
-    def from_env(cls) -> "AsyncApiClient":
-        return cls(ClientSettings.from_env())
+    _http_type = httpx.AsyncClient
 
     async def send(self, method: str, path: str, repeat: Repeat, **kwargs: Any) -> ApiResponse:
-        call: Call = new_call(method, path, repeat, **kwargs)
-        attempt = 0
+        call = new_call(method, path, repeat, **kwargs)
+        steps = self._exchange.attempts(call)
+        delay = next(steps)
         while True:
-            try:
-                response = await self._http.request(call.method, call.path, **self._exchange.request_arguments(call))
-            except httpx.TransportError as error:
-                delay = self._exchange.delay_after_failure(call, error, attempt)
-                if delay is None:
-                    raise self._exchange.unreachable(call, error) from error
-            else:
-                delay = self._exchange.delay_after_answer(call, response, attempt)
-                if delay is None:
-                    return self._exchange.finish(call, response)
-                await response.aclose()
             await asyncio.sleep(delay)
-            attempt += 1
+            try:
+                outcome = await self._http.request(call.method, call.path, **self._exchange.request_arguments(call))
+            except httpx.TransportError as error:
+                outcome = error
+            try:
+                delay = steps.send(outcome)
+            except StopIteration as done:
+                return done.value
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
-from typing import Any, Mapping
+from typing import Any, Generator, Mapping
 from urllib.parse import unquote
 
 import httpx
@@ -112,7 +112,25 @@ class Exchange:
             arguments["json"] = call.json
         return arguments
 
-    def delay_after_answer(self, call: Call, response: httpx.Response, attempt: int) -> float | None:
+    def attempts(self, call: Call) -> Generator[float, httpx.Response | httpx.TransportError, ApiResponse]:
+        """The one call's retry loop without its I/O, shared by the sync and async clients: send it each attempt's
+        outcome (the answer, or the transport error); it yields the seconds to wait before sending again, returns
+        the final ApiResponse, or raises the typed error."""
+        attempt = 0
+        outcome = yield 0.0
+        while True:
+            if isinstance(outcome, httpx.TransportError):
+                delay = self._delay_after_failure(call, outcome, attempt)
+                if delay is None:
+                    raise self._unreachable(call, outcome) from outcome
+            else:
+                delay = self._delay_after_answer(outcome, attempt)
+                if delay is None:
+                    return self._finish(call, outcome)
+            attempt += 1
+            outcome = yield delay
+
+    def _delay_after_answer(self, response: httpx.Response, attempt: int) -> float | None:
         """Seconds to wait before the next attempt, or None to take this answer as final."""
         if response.status_code not in (429, 503) or attempt >= self.settings.max_retries:
             return None
@@ -121,7 +139,7 @@ class Exchange:
             return self._backoff(attempt)
         return retry_after if retry_after <= self.settings.max_retry_after_seconds else None
 
-    def delay_after_failure(self, call: Call, error: httpx.TransportError, attempt: int) -> float | None:
+    def _delay_after_failure(self, call: Call, error: httpx.TransportError, attempt: int) -> float | None:
         if attempt >= self.settings.max_retries:
             return None
         if _never_sent(error) or call.repeat is Repeat.ALWAYS:
@@ -130,11 +148,11 @@ class Exchange:
             return self._backoff(attempt)
         return None
 
-    def unreachable(self, call: Call, error: httpx.TransportError) -> ApiUnreachable:
+    def _unreachable(self, call: Call, error: httpx.TransportError) -> ApiUnreachable:
         return ApiUnreachable(f"{call.method} {call.path}: {type(error).__name__}: {error}",
                               may_have_been_applied=not _never_sent(error))
 
-    def finish(self, call: Call, response: httpx.Response) -> ApiResponse:
+    def _finish(self, call: Call, response: httpx.Response) -> ApiResponse:
         body = _json_or_text(response)
         etag = response.headers.get("ETag")
         if response.is_success:

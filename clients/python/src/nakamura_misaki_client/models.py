@@ -5,6 +5,7 @@ breaks an older client."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -101,9 +102,14 @@ class AgentTask:
 
 
 def from_wire(cls: type[T], data: Mapping[str, Any]) -> T:
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     values = {f.name: _decode(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data}
     return cls(**values)
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
 
 
 def to_wire(source: Any, names: tuple[str, ...], *, keep_nulls: bool = False) -> dict[str, Any]:

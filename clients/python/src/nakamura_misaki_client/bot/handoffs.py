@@ -6,11 +6,10 @@ from datetime import datetime
 from uuid import UUID
 
 from ..acting_user import resolve_acting_user
-from ..client import AsyncApiClient, Repeat
-from ..errors import NotFound, NotServedByApi
+from ..client import Repeat
+from ..errors import NotServedByApi
 from ..models import Handoff, from_wire, to_wire
-from ..paging import collect_async
-from ..shared import shared_async_client
+from .base import BotRepository
 from ..wire import CREATE_HANDOFF
 
 HANDOFFS = "/api/v1/handoffs"
@@ -22,13 +21,7 @@ _REMINDERS_ARE_THE_SERVICES = (
     "Slack__BotToken on the service; see clients/python/README.md, 'Switching'.")
 
 
-class HandoffRepository:
-    def __init__(self, client: AsyncApiClient) -> None:
-        self._client = client
-
-    @classmethod
-    def from_env(cls) -> "HandoffRepository":
-        return cls(shared_async_client())
+class HandoffRepository(BotRepository):
 
     async def create(self, handoff: Handoff) -> Handoff:
         """The sender is `handoff.from_user_id` (else the acting user); the API refuses a recipient equal to it."""
@@ -39,21 +32,11 @@ class HandoffRepository:
 
     async def get(self, handoff_id: UUID | str, *, user_id: str | None = None) -> Handoff | None:
         """None when there is no such hand-off or the acting user is neither its sender nor its recipient."""
-        try:
-            response = await self._client.send("GET", _path(handoff_id), Repeat.ALWAYS,
-                                               acting_user=resolve_acting_user(user_id))
-        except NotFound:
-            return None
-        return from_wire(Handoff, response.body)
+        return await self._get_or_none(Handoff, _path(handoff_id), user_id)
 
     async def list_by_to_user(self, user_id: str) -> list[Handoff]:
         """Every hand-off to the user not completed yet (all pages), earliest handoff_at first."""
-        async def page(limit: int, offset: int) -> dict:
-            params = {"recipient": user_id, "limit": limit, "offset": offset}
-            return (await self._client.send("GET", f"{HANDOFFS}/pending", Repeat.ALWAYS, acting_user=user_id,
-                                            params=params)).body
-
-        return [from_wire(Handoff, item) for item in await collect_async(page)]
+        return await self._every_page(Handoff, f"{HANDOFFS}/pending", user_id, {"recipient": user_id})
 
     async def complete(self, handoff_id: UUID | str, *, user_id: str | None = None) -> Handoff:
         """Sender or recipient: pending/accepted -> completed. Completing twice raises Conflict; a hand-off changed

@@ -5,22 +5,15 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from ..acting_user import resolve_acting_user
-from ..client import AsyncApiClient, Repeat
+from ..client import Repeat
 from ..models import Note, from_wire, to_wire
-from ..paging import collect_async
-from ..shared import shared_async_client
+from .base import BotRepository
 from ..wire import SAVE_NOTE
 
 NOTES = "/api/v1/notes"
 
 
-class NoteRepository:
-    def __init__(self, client: AsyncApiClient) -> None:
-        self._client = client
-
-    @classmethod
-    def from_env(cls) -> "NoteRepository":
-        return cls(shared_async_client())
+class NoteRepository(BotRepository):
 
     async def save(self, note: Note) -> Note:
         """Stores a new note owned by `note.user_id` (else the acting user). The service embeds it; while its
@@ -40,11 +33,5 @@ class NoteRepository:
     async def list_by_session(self, session_id: str, *, user_id: str | None = None) -> list[Note]:
         """The acting user's notes from one conversation session (all pages), oldest first. The API shows a note
         only to its owner, so this needs the acting user (`acting_as` or user_id=)."""
-        actor = resolve_acting_user(user_id)
-
-        async def page(limit: int, offset: int) -> dict:
-            return (await self._client.send("GET", f"{NOTES}/by-session/{quote(session_id, safe='')}",
-                                            Repeat.ALWAYS, acting_user=actor,
-                                            params={"limit": limit, "offset": offset})).body
-
-        return [from_wire(Note, item) for item in await collect_async(page)]
+        return await self._every_page(Note, f"{NOTES}/by-session/{quote(session_id, safe='')}",
+                                      resolve_acting_user(user_id), {})

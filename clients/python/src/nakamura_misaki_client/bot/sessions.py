@@ -5,22 +5,16 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from ..acting_user import resolve_acting_user
-from ..client import AsyncApiClient, Repeat
+from ..client import Repeat
 from ..errors import NotFound
 from ..models import Session, from_wire, to_wire
-from ..shared import shared_async_client
+from .base import BotRepository
 from ..wire import CREATE_SESSION
 
 SESSIONS = "/api/v1/sessions"
 
 
-class SessionRepository:
-    def __init__(self, client: AsyncApiClient) -> None:
-        self._client = client
-
-    @classmethod
-    def from_env(cls) -> "SessionRepository":
-        return cls(shared_async_client())
+class SessionRepository(BotRepository):
 
     async def create(self, session: Session) -> Session:
         """Starts a session owned by `session.user_id` (else the acting user). A session_id already taken (by
@@ -32,12 +26,7 @@ class SessionRepository:
 
     async def get(self, session_id: str, *, user_id: str | None = None) -> Session | None:
         """None when there is no such session or it is another user's."""
-        try:
-            response = await self._client.send("GET", _path(session_id), Repeat.ALWAYS,
-                                               acting_user=resolve_acting_user(user_id))
-        except NotFound:
-            return None
-        return from_wire(Session, response.body)
+        return await self._get_or_none(Session, _path(session_id), user_id)
 
     async def update_last_active(self, session_id: str, *, user_id: str | None = None,
                                  messages: int = 0) -> Session | None:

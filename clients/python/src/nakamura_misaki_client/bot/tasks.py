@@ -5,11 +5,10 @@ from __future__ import annotations
 from uuid import UUID
 
 from ..acting_user import resolve_acting_user
-from ..client import AsyncApiClient, Repeat
+from ..client import Repeat
 from ..errors import NotFound
 from ..models import Task, from_wire, to_wire
-from ..paging import collect_async
-from ..shared import shared_async_client
+from .base import BotRepository
 from ..wire import CREATE_TASK, UPDATE_TASK
 
 TASKS = "/api/v1/tasks"
@@ -17,13 +16,7 @@ TASKS = "/api/v1/tasks"
 _TRANSITIONS = {"in_progress": "start", "completed": "complete", "cancelled": "cancel"}
 
 
-class TaskRepository:
-    def __init__(self, client: AsyncApiClient) -> None:
-        self._client = client
-
-    @classmethod
-    def from_env(cls) -> "TaskRepository":
-        return cls(shared_async_client())
+class TaskRepository(BotRepository):
 
     async def create(self, task: Task) -> Task:
         """Stores a new task; its creator is `task.creator_user_id` (else the acting user). A task given with another
@@ -36,12 +29,7 @@ class TaskRepository:
 
     async def get(self, task_id: UUID | str, *, user_id: str | None = None) -> Task | None:
         """None when there is no such task or the acting user is neither its assignee nor its creator."""
-        try:
-            response = await self._client.send("GET", _path(task_id), Repeat.ALWAYS,
-                                               acting_user=resolve_acting_user(user_id))
-        except NotFound:
-            return None
-        return from_wire(Task, response.body)
+        return await self._get_or_none(Task, _path(task_id), user_id)
 
     async def update(self, task: Task, *, user_id: str | None = None) -> Task:
         """Writes title, description, due_at and assignee as given (None clears description and due_at), then moves
@@ -67,11 +55,7 @@ class TaskRepository:
 
     async def list_by_user(self, user_id: str, status: str | list[str] | None = None) -> list[Task]:
         """Every task assigned to the user (all pages), due date ascending, undated last, then oldest first."""
-        async def page(limit: int, offset: int) -> dict:
-            params = {"assignee": user_id, "status": status, "limit": limit, "offset": offset}
-            return (await self._client.send("GET", TASKS, Repeat.ALWAYS, acting_user=user_id, params=params)).body
-
-        return [from_wire(Task, item) for item in await collect_async(page)]
+        return await self._every_page(Task, TASKS, user_id, {"assignee": user_id, "status": status})
 
     async def list_due_today(self, user_id: str) -> list[Task]:
         """The user's open tasks due during their local day, in ClientSettings.time_zone (default Asia/Tokyo)."""
