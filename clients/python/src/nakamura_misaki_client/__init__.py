@@ -5,7 +5,7 @@ from .client import ApiClient, AsyncApiClient
 from .errors import (ActingUserRequired, ApiError, ApiUnreachable, Conflict, InvalidRequest, NotFound,
                      NotServedByApi, PayloadTooLarge, PreconditionFailed, RateLimited, ServiceUnavailable,
                      Unauthorized)
-from . import paging
+from . import agent, bot, paging, shared
 from .models import AgentTask, Handoff, Note, Session, Task
 from .settings import ClientSettings
 
