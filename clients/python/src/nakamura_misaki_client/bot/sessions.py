@@ -8,8 +8,8 @@ from ..acting_user import resolve_acting_user
 from ..client import Repeat
 from ..errors import NotFound
 from ..models import Session, from_wire, to_wire
-from .base import BotRepository
 from ..wire import CREATE_SESSION
+from .base import BotRepository
 
 SESSIONS = "/api/v1/sessions"
 

@@ -8,8 +8,8 @@ from ..acting_user import resolve_acting_user
 from ..client import Repeat
 from ..errors import NotFound
 from ..models import Task, from_wire, to_wire
-from .base import BotRepository
 from ..wire import CREATE_TASK, UPDATE_TASK
+from .base import BotRepository
 
 TASKS = "/api/v1/tasks"
 # The status a transition leads to -> its endpoint. No endpoint leads back to pending.
