@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import random
+import threading
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -70,18 +71,19 @@ class VersionCache:
     def __init__(self, capacity: int = 10_000) -> None:
         self._etags: OrderedDict[str, str] = OrderedDict()
         self._capacity = capacity
+        self._lock = threading.Lock()  # the sync client may be shared by threads
 
     def get(self, path: str) -> str | None:
         return self._etags.get(unquote(path))
 
     def remember(self, path: str, etag: str | None) -> None:
         path = unquote(path)  # a Location header and our own quoting spell a path alike
-        self._etags.pop(path, None)
-        if etag is None:
-            return
-        self._etags[path] = etag
-        while len(self._etags) > self._capacity:
-            self._etags.popitem(last=False)
+        with self._lock:
+            self._etags.pop(path, None)
+            if etag is not None:
+                self._etags[path] = etag
+            while len(self._etags) > self._capacity:
+                self._etags.popitem(last=False)
 
 
 class Exchange:
