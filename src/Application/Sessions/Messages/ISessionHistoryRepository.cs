@@ -4,7 +4,7 @@ namespace NakamuraMisaki.Application.Sessions.Messages;
 
 /// <summary>
 /// Writes to a session's conversation history (ADR 0007's repository, set-based): an append is one transaction that
-/// holds the session row while it numbers and stores the messages (ADR 0011), so it commits by itself, like the other
+/// holds the session row while it numbers and stores the messages (ADR 0012), so it commits by itself, like the other
 /// set-based writes. Every method takes the owner's id: another user's session is treated as missing (null).
 /// </summary>
 public interface ISessionHistoryRepository
