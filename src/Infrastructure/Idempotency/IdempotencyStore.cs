@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Application.Idempotency;
+using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Persistence;
 
 namespace NakamuraMisaki.Infrastructure.Idempotency;
@@ -15,14 +17,25 @@ namespace NakamuraMisaki.Infrastructure.Idempotency;
 internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> options)
     : IIdempotencyStore
 {
-    public Task<IdempotencyOutcome> ExecuteOnceAsync(
+    public async Task<IdempotencyOutcome> ExecuteOnceAsync(
         IdempotencyKey key, byte[] requestHash, Func<CancellationToken, Task<StoredResponse?>> execute,
-        CancellationToken cancellationToken) =>
-        // EF Core's retrying strategy refuses a transaction it does not own: the whole attempt runs inside it, so the
-        // create's SaveChanges joins the transaction, and a dropped connection retries claim, create and store together
-        // (a commit that did happen is then found by the claim and replayed, not created twice).
-        db.Database.CreateExecutionStrategy().ExecuteAsync(
-            token => AttemptAsync(key, requestHash, execute, token), cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            // EF Core's retrying strategy refuses a transaction it does not own: the whole attempt runs inside it, so
+            // the create's SaveChanges joins the transaction, and a dropped connection retries claim, create and store
+            // together (a commit that did happen is then found by the claim and replayed, not created twice).
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                token => AttemptAsync(key, requestHash, execute, token), cancellationToken);
+        }
+        catch (Exception e) when (e is not DatabaseUnavailableException && DatabaseUnavailability.Explains(e))
+        {
+            // The claim and the commit are not mediator requests, so the pipeline's translation does not see them:
+            // still 503, as for any request while the database is away.
+            throw new DatabaseUnavailableException(e);
+        }
+    }
 
     public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         db.Set<IdempotencyRecord>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
