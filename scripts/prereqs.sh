@@ -66,7 +66,14 @@ else
   log "pgvector installed for PostgreSQL $major"
 fi
 
-# 4. Repository-local .NET tools (dotnet-ef, for migrations by hand), from dotnet-tools.json.
+# 4. PgBouncer, for the tests that run the service behind it in transaction mode (not needed to run the service).
+if command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ]; then
+  log "pgbouncer: present"
+else
+  apt_install pgbouncer
+fi
+
+# 5. Repository-local .NET tools (dotnet-ef, for migrations by hand), from dotnet-tools.json.
 root=$(cd "$(dirname "$0")/.." && pwd)
 if ! (cd "$root" && dotnet ef --version >/dev/null 2>&1); then
   log "dotnet tool restore (dotnet-ef)"

@@ -7,7 +7,6 @@ using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
-using NakamuraMisaki.Infrastructure.Persistence;
 
 namespace NakamuraMisaki.Api;
 
@@ -39,7 +38,7 @@ internal static class ApiServices
         });
 
         services.AddHealthChecks()
-            .AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         // An unreachable server must not hold readiness for the full connect timeout.
         services.PostConfigure<HealthCheckServiceOptions>(options =>
         {

@@ -49,8 +49,8 @@ public static class DependencyInjection
             {
                 npgsql.UseVector();
                 npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly);
-                // Retries transient failures (a restarted server, a dropped connection) on a fresh connection.
-                npgsql.EnableRetryOnFailure(maxRetryCount);
+                // Retries transient failures (a restarted server, a dropped connection, a failover) on a fresh connection.
+                npgsql.ExecutionStrategy(dependencies => new FailoverAwareRetryStrategy(dependencies, maxRetryCount));
             })
             .UseSnakeCaseNamingConvention();
 }

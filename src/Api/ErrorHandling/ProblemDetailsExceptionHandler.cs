@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Domain.Common;
+using NakamuraMisaki.Infrastructure.Database;
 using Npgsql;
 
 namespace NakamuraMisaki.Api.ErrorHandling;
@@ -39,7 +40,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             // A referenced row deleted between the check and the insert (e.g. a hand-off's task): the state refuses it.
             _ when IsForeignKeyViolation(exception) => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "A resource this request refers to no longer exists."),
-            _ when IsDatabaseUnavailable(exception) => Unavailable(context),
+            _ when DatabaseAvailability.IsUnavailable(exception) => Unavailable(context),
             _ => null,
         };
 
@@ -115,19 +116,6 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
     private static bool IsForeignKeyViolation(Exception exception) =>
         exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
-
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException { IsTransient: true } or PostgresException { SqlState: "57P01" or "57P03" } or TimeoutException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static ProblemDetails Unavailable(HttpContext context)
     {

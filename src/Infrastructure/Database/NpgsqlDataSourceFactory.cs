@@ -22,6 +22,7 @@ public static class NpgsqlDataSourceFactory
         csb.MaxAutoPrepare = options.MaxAutoPrepare;
         csb.AutoPrepareMinUsages = 2;
         csb.NoResetOnClose = options.NoResetOnClose;
+        csb.HostRecheckSeconds = options.HostRecheckSeconds;
         // No ambient System.Transactions: enlisting costs a lookup per open and is never wanted here.
         csb.Enlist = false;
         if (string.IsNullOrEmpty(csb.ApplicationName))

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NakamuraMisaki.Infrastructure.Database;
 
 namespace NakamuraMisaki.Infrastructure.Jobs;
 
@@ -38,6 +39,12 @@ public abstract class PeriodicJob(IServiceScopeFactory scopes, ILogger logger) :
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (DatabaseAvailability.IsUnavailable(e))
+            {
+                // Expected during a restart or failover, and the next pass recovers by itself: no stack trace.
+                logger.LogWarning("{Job} pass skipped, the database is unavailable ({Reason}); the next pass runs in {Interval}",
+                    Name, DatabaseAvailability.Reason(e), Interval);
             }
             catch (Exception e)
             {

@@ -1,0 +1,68 @@
+using Npgsql;
+
+namespace NakamuraMisaki.Infrastructure.Database;
+
+/// <summary>
+/// The one answer to "did this fail because the database is unavailable right now?", used by the retries (EF Core's
+/// and <see cref="TransientReadRetry"/>), the 503 mapping, readiness and the jobs' logs. Unavailable means retrying
+/// later can succeed with nothing changed on our side: a server down, restarting or failing over.
+/// </summary>
+public static class DatabaseAvailability
+{
+    /// <summary>
+    /// What a multi-host data source (Host=a,b) throws when every host is, as far as it knows, offline or of the wrong
+    /// role: e.g. the primary just died and the standby is not promoted yet, or is promoted but still remembered as a
+    /// standby until Host Recheck Seconds pass. Npgsql gives it no type, inner exception or IsTransient of its own.
+    /// </summary>
+    private const string NoSuitableHost = "No suitable host was found.";
+
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres:
+                    return postgres.IsTransient || IsFailoverState(postgres.SqlState);
+                case NpgsqlException { IsTransient: true } or TimeoutException:
+                case NpgsqlException { Message: NoSuitableHost }:
+                    return true;
+                // "Unable to connect to a suitable host": one failure per host, each unavailable in its own way.
+                case AggregateException aggregate:
+                    return aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Why the database is unavailable, for readiness and logs; names no host, user or SQL.</summary>
+    public static string Reason(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction }:
+                    return "The server is read-only (a standby); the primary is elsewhere or not promoted yet.";
+                case PostgresException postgres when IsFailoverState(postgres.SqlState):
+                    return $"The server is shutting down or starting up (SQLSTATE {postgres.SqlState}).";
+                case NpgsqlException { Message: NoSuitableHost }:
+                case AggregateException:
+                    return "No server in the connection string is reachable in the required role (no primary: a " +
+                           "failover may be in progress).";
+                case TimeoutException:
+                    return "The database did not answer in time.";
+                case System.Net.Sockets.SocketException or IOException:
+                    return "The database server is unreachable (connection refused or dropped).";
+            }
+        }
+
+        return $"The database failed: {exception.GetBaseException().GetType().Name}.";
+    }
+
+    private static bool IsFailoverState(string sqlState) => sqlState is
+        PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+        // A write that reached a server which is a standby now (a demoted old primary): a primary is elsewhere.
+        or PostgresErrorCodes.ReadOnlySqlTransaction;
+}
