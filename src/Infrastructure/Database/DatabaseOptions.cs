@@ -45,6 +45,12 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool NoResetOnClose { get; set; } = true;
 
+    /// <summary>
+    /// PgBouncerTransaction turns off what transaction pooling breaks: automatic preparation (MaxAutoPrepare is then 0)
+    /// and the connection reset (NoResetOnClose is then true). The code keeps no other session state.
+    /// </summary>
+    public DatabasePooler Pooler { get; set; } = DatabasePooler.None;
+
     /// <summary>Apply pending migrations when the service starts. Always on for the embedded cluster.</summary>
     public bool MigrateOnStartup { get; set; }
 

@@ -19,9 +19,12 @@ public static class NpgsqlDataSourceFactory
         csb.ConnectionIdleLifetime = options.ConnectionIdleLifetimeSeconds;
         csb.ConnectionPruningInterval = Math.Min(options.ConnectionPruningIntervalSeconds, options.ConnectionIdleLifetimeSeconds);
         csb.ConnectionLifetime = options.ConnectionLifetimeSeconds;
-        csb.MaxAutoPrepare = options.MaxAutoPrepare;
+        var transactionPooled = options.Pooler == DatabasePooler.PgBouncerTransaction;
+        // A statement prepared on one server connection is unknown on the next PgBouncer hands out.
+        csb.MaxAutoPrepare = transactionPooled ? 0 : options.MaxAutoPrepare;
         csb.AutoPrepareMinUsages = 2;
-        csb.NoResetOnClose = options.NoResetOnClose;
+        // The reset would run on whichever server connection PgBouncer picks, outside any transaction of ours.
+        csb.NoResetOnClose = transactionPooled || options.NoResetOnClose;
         csb.HostRecheckSeconds = options.HostRecheckSeconds;
         // No ambient System.Transactions: enlisting costs a lookup per open and is never wanted here.
         csb.Enlist = false;
