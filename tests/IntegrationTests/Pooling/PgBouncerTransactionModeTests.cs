@@ -51,13 +51,13 @@ public sealed class PgBouncerTransactionModeTests
                     var task = await client.CreateTaskAsync($"資料 {worker}-{i}");
                     Assert.Equal(HttpStatusCode.OK, (await client.TransitionAsync(task, "start")).StatusCode);
                     Assert.Equal(HttpStatusCode.OK, (await client.TransitionAsync(task, "complete")).StatusCode);
-                    await client.GetOkJsonAsync($"{TaskRequests.Route}/search?q=資料&include_closed=true");
+                    await TaskRequests.GetOkJsonAsync(client, $"{TaskRequests.Route}/search?q=資料&include_closed=true");
                     await client.SaveNoteAsync($"pgbouncer note {worker}-{i} about connection pooling");
                     await client.SearchAsync("connection pooling");
                 }
             }));
 
-            var found = await client.GetOkJsonAsync($"{TaskRequests.Route}/search?q=資料&include_closed=true&limit=100");
+            var found = await TaskRequests.GetOkJsonAsync(client, $"{TaskRequests.Route}/search?q=資料&include_closed=true&limit=100");
             Assert.Equal(32, found.Titles().Length);
             Assert.Equal(32, (await client.SearchAsync("pgbouncer note", limit: 100)).Contents().Length);
 
