@@ -40,7 +40,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             // A referenced row deleted between the check and the insert (e.g. a hand-off's task): the state refuses it.
             _ when IsForeignKeyViolation(exception) => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "A resource this request refers to no longer exists."),
-            _ when DatabaseAvailability.IsUnavailable(exception) => Unavailable(context),
+            _ when DatabaseUnavailability.Explains(exception) => Unavailable(context),
             _ => null,
         };
 

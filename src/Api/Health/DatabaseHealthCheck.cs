@@ -20,7 +20,7 @@ internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealth
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy(DatabaseAvailability.Reason(e), e);
+            return HealthCheckResult.Unhealthy(DatabaseUnavailability.Reason(e), e);
         }
     }
 }

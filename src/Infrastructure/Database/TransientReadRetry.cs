@@ -4,7 +4,7 @@ namespace NakamuraMisaki.Infrastructure.Database;
 
 /// <summary>
 /// Retries a read made with plain Npgsql as EF Core's strategy (<see cref="FailoverAwareRetryStrategy"/>) retries the
-/// others: the same failures (<see cref="DatabaseAvailability"/>: a restarted server, a dropped connection, a timeout,
+/// others: the same failures (<see cref="DatabaseUnavailability"/>: a restarted server, a dropped connection, a timeout,
 /// a failover), Database:MaxRetryCount times, after delays of 0, ~1, ~3, ~7 s… capped at 30 s. EF Core's strategy needs a DbContext; this one lets the hottest read
 /// borrow none. Only for reads: retrying a write whose commit might have happened is not safe.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class TransientReadRetry(IOptions<DatabaseOptions> options, TimePr
             {
                 return await read(state, cancellationToken);
             }
-            catch (Exception e) when (retry < _maxRetryCount && DatabaseAvailability.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (retry < _maxRetryCount && DatabaseUnavailability.Explains(e) && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(Delay(retry), clock, cancellationToken);
             }

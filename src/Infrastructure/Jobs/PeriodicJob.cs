@@ -40,11 +40,11 @@ public abstract class PeriodicJob(IServiceScopeFactory scopes, ILogger logger) :
             {
                 return;
             }
-            catch (Exception e) when (DatabaseAvailability.IsUnavailable(e))
+            catch (Exception e) when (DatabaseUnavailability.Explains(e))
             {
                 // Expected during a restart or failover, and the next pass recovers by itself: no stack trace.
                 logger.LogWarning("{Job} pass skipped, the database is unavailable ({Reason}); the next pass runs in {Interval}",
-                    Name, DatabaseAvailability.Reason(e), Interval);
+                    Name, DatabaseUnavailability.Reason(e), Interval);
             }
             catch (Exception e)
             {

@@ -7,7 +7,7 @@ namespace NakamuraMisaki.Infrastructure.Database;
 /// and <see cref="TransientReadRetry"/>), the 503 mapping, readiness and the jobs' logs. Unavailable means retrying
 /// later can succeed with nothing changed on our side: a server down, restarting or failing over.
 /// </summary>
-public static class DatabaseAvailability
+public static class DatabaseUnavailability
 {
     /// <summary>
     /// What a multi-host data source (Host=a,b) throws when every host is, as far as it knows, offline or of the wrong
@@ -16,25 +16,31 @@ public static class DatabaseAvailability
     /// </summary>
     private const string NoSuitableHost = "No suitable host was found.";
 
-    public static bool IsUnavailable(Exception exception)
+    /// <summary>Whether <paramref name="exception"/> or any exception inside it says the database is unavailable.</summary>
+    public static bool Explains(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            switch (e)
+            if (IsUnavailable(e))
             {
-                case PostgresException postgres:
-                    return postgres.IsTransient || IsFailoverState(postgres.SqlState);
-                case NpgsqlException { IsTransient: true } or TimeoutException:
-                case NpgsqlException { Message: NoSuitableHost }:
-                    return true;
-                // "Unable to connect to a suitable host": one failure per host, each unavailable in its own way.
-                case AggregateException aggregate:
-                    return aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable);
+                return true;
             }
         }
 
         return false;
     }
+
+    private static bool IsUnavailable(Exception e) => e switch
+    {
+        // NpgsqlTransientExceptionDetector's rule, which EF Core's retrying strategy applies too.
+        NpgsqlException { IsTransient: true } => true,
+        PostgresException postgres => IsFailoverState(postgres.SqlState),
+        NpgsqlException { Message: NoSuitableHost } => true,
+        // "Unable to connect to a suitable host": one failure per host, each unavailable in its own way.
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(Explains),
+        TimeoutException => true,
+        _ => false,
+    };
 
     /// <summary>Why the database is unavailable, for readiness and logs; names no host, user or SQL.</summary>
     public static string Reason(Exception exception)
@@ -61,6 +67,7 @@ public static class DatabaseAvailability
         return $"The database failed: {exception.GetBaseException().GetType().Name}.";
     }
 
+    /// <summary>The server is shutting down, crashed or still starting: a restart or failover, not the request's fault.</summary>
     private static bool IsFailoverState(string sqlState) => sqlState is
         PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
         // A write that reached a server which is a standby now (a demoted old primary): a primary is elsewhere.

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace NakamuraMisaki.UnitTests.Infrastructure;
 
-public sealed class DatabaseAvailabilityTests
+public sealed class DatabaseUnavailabilityTests
 {
     [Fact]
     public async Task A_multi_host_source_with_no_reachable_primary_is_unavailable_both_before_and_after_it_caches_the_hosts()
@@ -20,18 +20,18 @@ public sealed class DatabaseAvailabilityTests
 
         Assert.False(cached.IsTransient);
         Assert.Null(cached.InnerException);
-        Assert.True(DatabaseAvailability.IsUnavailable(first));
-        Assert.True(DatabaseAvailability.IsUnavailable(cached));
-        Assert.Contains("no primary", DatabaseAvailability.Reason(cached), StringComparison.Ordinal);
+        Assert.True(DatabaseUnavailability.Explains(first));
+        Assert.True(DatabaseUnavailability.Explains(cached));
+        Assert.Contains("no primary", DatabaseUnavailability.Reason(cached), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_write_refused_by_a_read_only_server_is_unavailable_but_a_constraint_violation_is_not()
     {
-        Assert.True(DatabaseAvailability.IsUnavailable(Postgres(PostgresErrorCodes.ReadOnlySqlTransaction)));
-        Assert.True(DatabaseAvailability.IsUnavailable(Postgres(PostgresErrorCodes.AdminShutdown)));
-        Assert.False(DatabaseAvailability.IsUnavailable(new InvalidOperationException("x", Postgres(PostgresErrorCodes.UniqueViolation))));
-        Assert.False(DatabaseAvailability.IsUnavailable(new NpgsqlException("protocol error")));
+        Assert.True(DatabaseUnavailability.Explains(Postgres(PostgresErrorCodes.ReadOnlySqlTransaction)));
+        Assert.True(DatabaseUnavailability.Explains(Postgres(PostgresErrorCodes.AdminShutdown)));
+        Assert.False(DatabaseUnavailability.Explains(new InvalidOperationException("x", Postgres(PostgresErrorCodes.UniqueViolation))));
+        Assert.False(DatabaseUnavailability.Explains(new NpgsqlException("protocol error")));
     }
 
     private static PostgresException Postgres(string sqlState) => new("message", "ERROR", "ERROR", sqlState);
