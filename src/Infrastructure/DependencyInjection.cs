@@ -31,6 +31,8 @@ public static class DependencyInjection
             ConfigureDbContext(options, sp.GetRequiredService<NpgsqlDataSource>(),
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxRetryCount));
 
+        services.AddSingleton<ReadOnlyDataSource>();
+        services.AddScoped<StaleTolerantReads>();
         services.AddScoped<ITaskRepository, TaskRepository>();
         services.AddSingleton<TransientReadRetry>();
         services.AddSingleton<ITaskReader, TaskReader>();

@@ -7,8 +7,12 @@ public static class NpgsqlDataSourceFactory
 {
     public const string ApplicationName = "NakamuraMisaki";
 
-    /// <summary>One data source (one pool) per process; every DbContext and raw command draws from it.</summary>
-    public static NpgsqlDataSource Create(string connectionString, DatabaseOptions options)
+    /// <summary>
+    /// One data source (one pool) per connection string per process; every DbContext and raw command draws from the
+    /// primary's, stale-tolerant reads from the read-only one's. <paramref name="applicationName"/> labels it unless the
+    /// connection string does.
+    /// </summary>
+    public static NpgsqlDataSource Create(string connectionString, DatabaseOptions options, string applicationName = ApplicationName)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var csb = builder.ConnectionStringBuilder;
@@ -30,7 +34,7 @@ public static class NpgsqlDataSourceFactory
         csb.Enlist = false;
         if (string.IsNullOrEmpty(csb.ApplicationName))
         {
-            csb.ApplicationName = ApplicationName;
+            csb.ApplicationName = applicationName;
         }
 
         // Labels the pool in metrics and traces (db.client.connection.pool.name) as pg_stat_activity shows it; the
