@@ -10,4 +10,6 @@ COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 USER app
+# The app probes itself: the aspnet image has no wget or curl. Exit 0 when /health/ready answers 2xx.
+HEALTHCHECK --interval=10s --timeout=5s --retries=5 CMD ["dotnet", "NakamuraMisaki.Api.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "NakamuraMisaki.Api.dll"]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NakamuraMisaki.Api.Concurrency;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
 
@@ -35,6 +36,7 @@ internal static class ApiServices
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
+            options.DescribeJsonRules();
         });
 
         services.AddHealthChecks()
@@ -56,9 +58,14 @@ internal static class ApiServices
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         // A misspelt field ("asignee_user_id") is an error, not silently ignored.
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // "Title" is not "title": the API documents snake_case names and refuses unknown fields (issue #18).
+        json.PropertyNameCaseInsensitive = false;
+        // {"title":"a","title":"b"} says two things (RFC 8259 §4): refused, not last-one-wins.
+        json.AllowDuplicateProperties = false;
         json.MaxDepth = 32;
         // "limit": "10" is a type error, not a number: the web defaults would quietly accept it.
         json.NumberHandling = JsonNumberHandling.Strict;
-        json.Converters.Add(new NakamuraMisaki.Api.Json.StorableStringConverter());
+        json.Converters.Add(new StorableStringConverter());
+        json.Converters.Add(new StoredJsonConverter());
     }
 }

@@ -2,6 +2,7 @@ using NakamuraMisaki.Api;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Http;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Import;
 using NakamuraMisaki.Api.Security;
@@ -16,6 +17,11 @@ if (ImportCommand.IsInvoked(args))
     return await ImportCommand.RunAsync(args);
 }
 
+if (HealthProbeCommand.IsInvoked(args))
+{
+    return await HealthProbeCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
@@ -27,6 +33,8 @@ builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddAp
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpMethodRules();
+app.UseJsonCharsetGuard();
 app.UseRequestBodyLimit();
 app.UseUnstorableTextGuard();
 app.UseAuthentication();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Concurrency;
+using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Infrastructure.Database;
@@ -85,11 +86,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
         if (exception.InnerException is JsonException json)
         {
-            var field = JsonPathField(json.Path);
+            var field = JsonPathField(json.Path + (json as InvalidJsonValueException)?.InnerPath);
             return Validation(new Dictionary<string, string[]>
             {
                 [field] = [field switch
                 {
+                    _ when json is InvalidJsonValueException => json.Message,
+                    _ when json.Message.StartsWith("Duplicate", StringComparison.Ordinal) => $"'{field}' appears more than once; send it once.",
                     "body" => "The body is not valid JSON for this request.",
                     _ when json.Message.Contains("could not be mapped", StringComparison.Ordinal) => $"'{field}' is not a field of this request.",
                     _ => $"'{field}' has a value of the wrong type or format.",

@@ -15,7 +15,7 @@ internal sealed class StorableStringConverter : JsonConverter<string>
     public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var value = reader.GetString()!;
-        return StorableText.Problem(value) is { } problem ? throw new JsonException(problem) : value;
+        return StorableText.Problem(value) is { } problem ? throw new InvalidJsonValueException("", problem) : value;
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
@@ -24,6 +24,8 @@ internal sealed class StorableStringConverter : JsonConverter<string>
 
 internal static class StorableText
 {
+    public const string UnpairedSurrogate = "The text holds an unpaired UTF-16 surrogate, which is not valid Unicode.";
+
     /// <returns>Why the text cannot be stored, or null when it can.</returns>
     public static string? Problem(string value)
     {
@@ -41,7 +43,7 @@ internal static class StorableText
             }
             else if (char.IsSurrogate(c))
             {
-                return "The text holds an unpaired UTF-16 surrogate, which is not valid Unicode.";
+                return UnpairedSurrogate;
             }
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.Http;
 
 namespace NakamuraMisaki.Api.Json;
 
@@ -39,17 +40,11 @@ internal static class UnstorableTextGuard
         return null;
     }
 
-    private static Task WriteProblemAsync(HttpContext context, (string Field, string Problem) offending)
-    {
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+    private static Task WriteProblemAsync(HttpContext context, (string Field, string Problem) offending) =>
+        ProblemResponse.WriteAsync(context, new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [offending.Field] = [offending.Problem] })
         {
-            HttpContext = context,
-            ProblemDetails = new ValidationProblemDetails(new Dictionary<string, string[]> { [offending.Field] = [offending.Problem] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "One or more fields are invalid.",
-            },
-        }).AsTask();
-    }
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        });
 }

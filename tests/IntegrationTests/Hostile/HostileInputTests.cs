@@ -16,6 +16,9 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
 {
     private readonly List<string> _failures = [];
     private readonly Dictionary<string, int> _answers = [];
+    private readonly StoredRows _stored = new(factory.Database.ConnectionString);
+    private OpenApiOperation[] _reads = [];
+    private Dictionary<string, string> _seeds = [];
 
     [Fact]
     public async Task Every_endpoint_answers_hostile_input_with_2xx_or_4xx_problem_details_and_keeps_text_intact()
@@ -23,7 +26,9 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
         var document = await Client.GetOkJsonAsync("/openapi/v1.json");
         var operations = OpenApiOperation.ReadAll(document).OrderBy(o => o.Method == "DELETE").ToArray();
         Assert.NotEmpty(operations);
-        var seeds = await SeedAsync(document, operations);
+        var seeds = _seeds = await SeedAsync(document, operations);
+        _reads = operations.Where(o => o.Method == "GET").ToArray();
+        Assert.NotEmpty(operations.SelectMany(o => o.FreeFormJsonFields(document))); // options of sessions, at least
 
         foreach (var operation in operations)
         {
@@ -32,6 +37,11 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
 
         output.WriteLine($"{_answers.Values.Sum()} requests over {operations.Length} operations: " +
                          string.Join(", ", _answers.OrderBy(a => a.Key).Select(a => $"{a.Key} x{a.Value}")));
+        foreach (var failure in _failures)
+        {
+            output.WriteLine(failure);
+        }
+
         Assert.True(_failures.Count == 0, $"{_failures.Count} bad answers:\n" + string.Join("\n", _failures.Take(40)));
     }
 
@@ -60,7 +70,8 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
             .ToDictionary(p => p.Name, p => ValidValues.ForParameter(p.Name, p.Schema));
         var body = operation.BodySchema is { } schema ? ValidValues.Body(document, schema) : null;
 
-        await CheckAsync(operation, path, query, body?.ToJsonString());
+        var status = await CheckAsync(operation, path, query, body?.ToJsonString());
+        await CheckMethodRulesAsync(operation, Uri(path, query), body?.ToJsonString(), status);
 
         foreach (var parameter in operation.Parameters.Where(p => p.In == "path"))
         {
@@ -91,6 +102,7 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
         }
 
         await CheckAsync(operation, path, query, With(body, "unexpected_field", JsonValue.Create(1)).ToJsonString());
+        await CheckJsonRulesAsync(document, operation, Uri(path, query), body);
         foreach (var property in body.Select(p => p.Key).ToArray())
         {
             await CheckAsync(operation, path, query, Without(body, property).ToJsonString());
@@ -109,15 +121,31 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
         }
     }
 
-    private async Task CheckAsync(
+    private async Task<int> CheckAsync(
         OpenApiOperation operation, string path, IReadOnlyDictionary<string, string> query, string? body,
         (string Property, string Text)? sentText = null)
     {
-        var uri = query.Count == 0 ? path : path + "?" + string.Join('&', query.Select(q => $"{q.Key}={q.Value}"));
-        var response = await SendAsync(operation.Method, uri, body);
+        var (response, described) = await SendCheckedAsync(operation.Method, Uri(path, query), body);
+        if ((int)response.StatusCode < 300 && sentText is var (property, text))
+        {
+            await CheckReadBackAsync(response, operation, path, property, text, described);
+        }
+
+        return (int)response.StatusCode;
+    }
+
+    /// <summary>
+    /// Sends and checks what every answer must be: never 5xx, 4xx as problem details, and a refused request stores
+    /// nothing (no row inserted, changed or deleted anywhere).
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, string Described)> SendCheckedAsync(
+        string method, string uri, string? body, string contentType = "application/json")
+    {
+        var before = method is "GET" or "HEAD" ? null : await _stored.FingerprintAsync();
+        var response = await SendAsync(method, uri, body, contentType);
         var status = (int)response.StatusCode;
         _answers[$"{status / 100}xx"] = _answers.GetValueOrDefault($"{status / 100}xx") + 1;
-        var described = $"{operation.Method} {Shorten(uri)} body={Shorten(body ?? "-")} → {status}";
+        var described = $"{method} {Shorten(uri)} {(contentType == "application/json" ? "" : contentType + " ")}body={Shorten(body ?? "-")} → {status}";
         if (status >= 500)
         {
             _failures.Add(described + ": " + Shorten(await response.Content.ReadAsStringAsync()));
@@ -126,11 +154,118 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
         {
             _failures.Add(described + ": not problem details");
         }
-        else if (status < 300 && sentText is var (property, text))
+        else if (status >= 400 && before is not null && await _stored.FingerprintAsync() != before)
         {
-            await CheckReadBackAsync(response, operation, path, property, text, described);
+            _failures.Add(described + ": refused, but something was stored");
+        }
+
+        return (response, described);
+    }
+
+    /// <summary>A request that must be refused (4xx), with problem details whose text names <paramref name="named"/>.</summary>
+    private async Task CheckRefusedAsync(string method, string uri, string body, string named, string contentType = "application/json")
+    {
+        var (response, described) = await SendCheckedAsync(method, uri, body, contentType);
+        var status = (int)response.StatusCode;
+        if (status < 400)
+        {
+            _failures.Add(described + $": accepted, should be refused naming '{named}'");
+        }
+        else if (status < 500 && !Names(await response.Content.ReadAsStringAsync(), named))
+        {
+            _failures.Add(described + $": the problem does not name '{named}': " + Shorten(await response.Content.ReadAsStringAsync()));
         }
     }
+
+    /// <summary>Validation problems name the field as a key of "errors"; other problems say it in their text.</summary>
+    private static bool Names(string problem, string named) =>
+        JsonNode.Parse(problem) is JsonObject json && (json["errors"] is JsonObject errors
+            ? errors.ContainsKey(named)
+            : WithoutSpaces(json.ToJsonString()).Contains(WithoutSpaces(JsonSerializer.Serialize(named)[1..^1]), StringComparison.Ordinal));
+
+    private static string WithoutSpaces(string text) => text.Replace(" ", "", StringComparison.Ordinal);
+
+    /// <summary>HEAD answers like GET on every GET route; another casing of the method is another, unknown method.</summary>
+    private async Task CheckMethodRulesAsync(OpenApiOperation operation, string uri, string? body, int status)
+    {
+        if (operation.Method == "GET")
+        {
+            var (head, described) = await SendCheckedAsync("HEAD", uri, null);
+            if ((int)head.StatusCode != status)
+            {
+                _failures.Add($"{described}: GET answered {status}");
+            }
+        }
+
+        foreach (var method in HostileJson.OtherCasings(operation.Method))
+        {
+            await CheckRefusedAsync(method, uri, body ?? "", method);
+        }
+    }
+
+    /// <summary>
+    /// JSON rules for a body: a readable content type, each field once and spelt exactly, and in every free-form JSON
+    /// field (stored as jsonb) only storable text, no duplicate keys, and a depth every response can carry.
+    /// </summary>
+    private async Task CheckJsonRulesAsync(JsonElement document, OpenApiOperation operation, string uri, JsonObject body)
+    {
+        var json = body.ToJsonString();
+        foreach (var contentType in HostileJson.UnreadableContentTypes)
+        {
+            await CheckRefusedAsync(operation.Method, uri, json, contentType, contentType);
+        }
+
+        foreach (var property in body.Select(p => p.Key).ToArray())
+        {
+            var value = body[property]?.ToJsonString() ?? "null";
+            await CheckRefusedAsync(operation.Method, uri, HostileJson.WithDuplicate(json, property, value), property);
+            var renamed = HostileJson.OtherCasing(property);
+            if (renamed != property)
+            {
+                await CheckRefusedAsync(operation.Method, uri, WithRaw(Without(body, property), renamed, value), renamed);
+            }
+        }
+
+        foreach (var field in operation.FreeFormJsonFields(document))
+        {
+            foreach (var text in HostileJson.UnstorableStrings)
+            {
+                foreach (var (template, place) in HostileJson.StringPlaces)
+                {
+                    await CheckRefusedAsync(operation.Method, uri, WithRaw(body, field, string.Format(template, text)), field + place);
+                }
+            }
+
+            foreach (var (duplicated, place) in HostileJson.DuplicateKeys)
+            {
+                await CheckRefusedAsync(operation.Method, uri, WithRaw(body, field, duplicated), field + place);
+            }
+
+            foreach (var depth in HostileJson.Depths)
+            {
+                var (response, _) = await SendCheckedAsync(operation.Method, uri, WithRaw(body, field, HostileJson.Nested(depth)));
+                if (response.IsSuccessStatusCode)
+                {
+                    await CheckEveryReadAsync();
+                }
+            }
+        }
+    }
+
+    /// <summary>Every GET after something was stored: what the API accepted, every response must be able to carry.</summary>
+    private async Task CheckEveryReadAsync()
+    {
+        foreach (var read in _reads)
+        {
+            var path = read.Parameters.Where(p => p.In == "path").Aggregate(read.Path, (current, p) =>
+                current.Replace($"{{{p.Name}}}", SeedFor(read.Path, p.Name, _seeds)));
+            await SendCheckedAsync("GET", Uri(path, read.Parameters.Where(p => p.In == "query" && p.Required)
+                .ToDictionary(p => p.Name, p => ValidValues.ForParameter(p.Name, p.Schema))), null);
+        }
+    }
+
+    private static string Uri(string path, IReadOnlyDictionary<string, string> query) =>
+        query.Count == 0 ? path : path + "?" + string.Join('&', query.Select(q => $"{q.Key}={q.Value}"));
 
     private async Task CheckReadBackAsync(
         HttpResponseMessage response, OpenApiOperation operation, string path, string property, string text, string described)
@@ -150,14 +285,15 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string method, string uri, string? body)
+    private async Task<HttpResponseMessage> SendAsync(string method, string uri, string? body, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), uri);
         request.Headers.TryAddWithoutValidation("X-Slack-User-Id", ValidValues.ActingUser);
-        if (body is not null && method is not ("GET" or "DELETE"))
+        if (body is not null && method is not ("GET" or "DELETE" or "HEAD"))
         {
             request.Content = new StringContent(body, Encoding.UTF8);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content.Headers.Remove("Content-Type");
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         }
 
         var response = await Client.SendAsync(request);

@@ -30,6 +30,23 @@ internal sealed record OpenApiOperation(
         return operations;
     }
 
+    /// <summary>
+    /// Body properties that take any JSON value, stored as jsonb: their schema is (or is one of null and) a reference
+    /// to the JSON DOM types (JsonElement, JsonNode...).
+    /// </summary>
+    public IEnumerable<string> FreeFormJsonFields(JsonElement document) =>
+        BodySchema is { } body && body.TryGetProperty("properties", out var properties)
+            ? properties.EnumerateObject().Where(p => References(p.Value).Any(IsJsonDom)).Select(p => p.Name)
+            : [];
+
+    private static bool IsJsonDom(string reference) =>
+        reference.Split('/').Last() is "JsonElement" or "JsonNode" or "JsonObject" or "JsonDocument";
+
+    private static IEnumerable<string> References(JsonElement schema) =>
+        schema.ValueKind != JsonValueKind.Object ? []
+        : schema.TryGetProperty("$ref", out var reference) ? [reference.GetString()!]
+        : new[] { "oneOf", "anyOf" }.SelectMany(k => schema.TryGetProperty(k, out var options) ? options.EnumerateArray().SelectMany(References) : []);
+
     public static JsonElement Resolve(JsonElement document, JsonElement schema)
     {
         while (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference))

@@ -61,7 +61,7 @@ internal static class ValidValues
         return (Scalar(schema), Format(schema)) switch
         {
             ("string", "date-time") => DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
-            ("string", "uuid") => null,
+            ("string", "uuid") => Guid.NewGuid().ToString(),
             ("string", _) => "テスト " + name,
             ("integer", _) or ("number", _) => 1,
             ("boolean", _) => false,

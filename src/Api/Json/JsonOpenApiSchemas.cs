@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace NakamuraMisaki.Api.Json;
+
+/// <summary>
+/// What the document cannot infer from the converters: every free-form JSON field carries the stored-JSON rules,
+/// and strings (read through <see cref="StorableStringConverter"/>, which hides their type from the generator) are
+/// described as strings again.
+/// </summary>
+internal static class JsonOpenApiSchemas
+{
+    public static void DescribeJsonRules(this OpenApiOptions options) => options.AddSchemaTransformer((schema, context, _) =>
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type == typeof(JsonElement))
+        {
+            schema.Description = $"Any JSON value, stored as given (jsonb): at most {StoredJson.MaxDepth} levels of nesting, " +
+                                 "each key once per object, no NUL (U+0000) or unpaired surrogate in any string or key.";
+        }
+        else if (type == typeof(string) && schema.Type is null)
+        {
+            schema.Type = JsonSchemaType.String;
+        }
+
+        return Task.CompletedTask;
+    });
+}
