@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Mixed load for the failover drill: writers create tasks, readers list and search, spread over the API instances.
-Writes every answer as a line "t status kind id" (t: seconds since the start) to the output file until the stop file
+Writes every answer as a line "t status kind id seconds" (t: seconds since the start, when the answer came) to the output file until the stop file
 appears. Standard library only (Debian's python3)."""
 import json, os, sys, threading, time, urllib.request, urllib.error
 
@@ -21,16 +21,18 @@ def call(method, url, body=None):
     except Exception:
         return 0, b""  # no HTTP answer at all (connection refused or reset)
 
-def record(status, kind, ident=""):
+def record(began, status, kind, ident="-"):
+    now = time.monotonic()
     with lock:
-        lines.write(f"{time.monotonic() - start:.3f} {status} {kind} {ident}\n")
+        lines.write(f"{now - start:.3f} {status} {kind} {ident} {now - began:.3f}\n")
 
 def writer(n):
     i = 0
     while not os.path.exists(stop_file):
+        began = time.monotonic()
         status, body = call("POST", urls[(n + i) % len(urls)] + "/api/v1/tasks",
                             {"title": f"drill {n}-{i}", "assignee_user_id": "U0DRILL01"})
-        record(status, "write", json.loads(body)["id"] if status == 201 else "")
+        record(began, status, "write", json.loads(body)["id"] if status == 201 else "-")
         i += 1
         if status != 201:
             time.sleep(0.05)
@@ -39,8 +41,9 @@ def reader(n):
     i = 0
     while not os.path.exists(stop_file):
         path = "/api/v1/tasks?assignee=U0DRILL01&limit=20" if i % 2 else "/api/v1/tasks/search?q=drill&limit=20"
+        began = time.monotonic()
         status, _ = call("GET", urls[(n + i) % len(urls)] + path)
-        record(status, "read")
+        record(began, status, "read")
         i += 1
         if status != 200:
             time.sleep(0.05)

@@ -12,6 +12,8 @@ if ok_after is None:
     print("writes never succeeded again")
 else:
     print(f"write unavailability: {ok_after - ok_before:.1f} s (last 201 before the kill to the first after it)")
+slowest = max((float(a[4]), a[2]) for a in answers if float(a[0]) > killed)
+print(f"slowest answer after the kill: {slowest[0]:.1f} s ({slowest[1]})")
 failed = collections.Counter((a[2], a[1]) for a in answers if a[1] not in ("200", "201"))
 print("failed requests by kind and status (0 = no HTTP answer): " +
       (", ".join(f"{kind} {status} x{n}" for (kind, status), n in sorted(failed.items())) or "none"))

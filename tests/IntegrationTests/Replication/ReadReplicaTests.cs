@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using NakamuraMisaki.IntegrationTests.Notes;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 using Npgsql;
@@ -15,7 +16,7 @@ namespace NakamuraMisaki.IntegrationTests.Replication;
 public sealed class ReadReplicaTests
 {
     [Fact]
-    public async Task Lists_are_served_by_the_standby_and_a_task_is_readable_right_after_its_create()
+    public async Task Lists_and_searches_are_served_by_the_standby_and_a_write_is_readable_right_after_it()
     {
         var database = await TestDatabase.StartAsync();
         if (database.Cluster is null)
@@ -46,10 +47,14 @@ public sealed class ReadReplicaTests
 
             await ExecuteAsync(standby.ConnectionString, "SELECT pg_wal_replay_pause()");
             var created = await client.CreateTaskAsync("written while the standby is paused");
-            var readBack = await client.GetAsync($"{TaskRequests.Route}/{created.Id()}");
+            var readBack = await client.GetAsync($"{TaskRequests.Route}/{TaskRequests.Id(created)}");
             Assert.Equal(HttpStatusCode.OK, readBack.StatusCode); // read-your-write: the primary
+            var note = await client.SaveNoteAsync("a note written while the standby is paused", sessionId: "s-paused");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{NoteRequests.Route}/{NoteRequests.Id(note)}")).StatusCode);
             await Task.Delay(500);
             Assert.DoesNotContain("written while the standby is paused", (await TaskRequests.GetOkJsonAsync(client, list)).Titles());
+            Assert.Empty((await client.SearchAsync("written while the standby is paused")).Contents());
+            Assert.Empty((await NoteRequests.GetOkJsonAsync(client, $"{NoteRequests.Route}/by-session/s-paused")).Contents());
 
             var ready = JsonDocument.Parse(await (await client.GetAsync("/health/ready")).Content.ReadAsStringAsync()).RootElement;
             var sources = ready.GetProperty("database").GetProperty("data_sources").EnumerateArray()
@@ -61,6 +66,7 @@ public sealed class ReadReplicaTests
             await ExecuteAsync(standby.ConnectionString, "SELECT pg_wal_replay_resume()");
             Assert.True(await EventuallyAsync(async () =>
                 (await TaskRequests.GetOkJsonAsync(client, list)).Titles().Contains("written while the standby is paused")));
+            Assert.Single((await client.SearchAsync("written while the standby is paused")).Contents());
         }
         finally
         {
