@@ -8,6 +8,7 @@ using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
+using NakamuraMisaki.Infrastructure.Health;
 
 namespace NakamuraMisaki.Api;
 

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,8 @@ public static class DependencyInjection
             ConfigureDbContext(options, sp.GetRequiredService<NpgsqlDataSource>(),
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxRetryCount));
 
+        // Anywhere in the pipeline: it turns only the database's own exceptions into the Application's.
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(DatabaseExceptionTranslation<,>));
         services.AddSingleton<ReadOnlyDataSource>();
         services.AddScoped<StaleTolerantReads>();
         services.AddScoped<ITaskRepository, TaskRepository>();

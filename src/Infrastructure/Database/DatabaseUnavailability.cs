@@ -3,9 +3,11 @@ using Npgsql;
 namespace NakamuraMisaki.Infrastructure.Database;
 
 /// <summary>
-/// The one answer to "did this fail because the database is unavailable right now?", used by the retries (EF Core's
-/// and <see cref="TransientReadRetry"/>), the 503 mapping, readiness and the jobs' logs. Unavailable means retrying
-/// later can succeed with nothing changed on our side: a server down, restarting or failing over.
+/// The one definition of "the database is unavailable right now": the failures that a new connection, a moment
+/// later, may not meet. EF Core's retries (<see cref="FailoverAwareRetryStrategy"/>) and <see cref="TransientReadRetry"/>
+/// retry them, a request that still meets one answers 503 (as
+/// <see cref="Application.Common.Exceptions.DatabaseUnavailableException"/>), readiness and the jobs' logs say why
+/// (<see cref="Reason"/>). A failure mode that belongs here (e.g. a failover's) is added here and nowhere else.
 /// </summary>
 public static class DatabaseUnavailability
 {

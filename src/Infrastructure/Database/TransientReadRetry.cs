@@ -22,13 +22,13 @@ public sealed class TransientReadRetry(IOptions<DatabaseOptions> options, TimePr
             {
                 return await read(state, cancellationToken);
             }
-            catch (Exception e) when (retry < _maxRetryCount && DatabaseUnavailability.Explains(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (retry < _maxRetryCount && DatabaseUnavailability.Explains(e)
+                                      && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(Delay(retry), clock, cancellationToken);
             }
         }
     }
-
 
     // EF Core's ExecutionStrategy.GetNextDelay: (2^retry - 1) s, up to 10% more at random, at most 30 s.
     private static TimeSpan Delay(int retry) => TimeSpan.FromSeconds(
