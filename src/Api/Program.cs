@@ -55,6 +55,7 @@ app.MapAgentTaskEndpoints();
 app.MapHandoffEndpoints();
 app.MapNoteEndpoints();
 app.MapSessionEndpoints();
+app.MapSessionMessageEndpoints();
 await app.RunAsync();
 return 0;
 
