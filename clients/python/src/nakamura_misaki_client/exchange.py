@@ -30,7 +30,7 @@ class Repeat(enum.Enum):
     # GET, DELETE, PATCH (a JSON Merge Patch of fixed values): the same request twice has the effect of once.
     ALWAYS = "always"
     # A create: carries an Idempotency-Key, the same one on every attempt. Repeated after an ambiguous failure only
-    # when ClientSettings.retry_creates is on (once the server honours the key, issue #17).
+    # when ClientSettings.retry_creates is on (the default: the service honours the key).
     CREATE = "create"
     # An append the server deduplicates by its Idempotency-Key (session messages): repeated like a read.
     IDEMPOTENT_CREATE = "idempotent-create"
