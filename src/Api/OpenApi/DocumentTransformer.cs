@@ -16,7 +16,6 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         ["Notes"] = "The acting user's notes, searchable by meaning (pgvector) and by words.",
         ["Sessions"] = "The acting user's conversation sessions with the assistant; idle ones expire, inactive ones are deleted by maintenance calls.",
         ["Agent tasks"] = "The coding agent's runs (formerly its SQLite tasks.db): registered, counted, ended. Not owned by a Slack user.",
-        ["Health"] = "Liveness and readiness probes; anonymous.",
     };
 
     /// <summary>Types that only carry a header's parsing and must not show as schemas.</summary>
@@ -28,10 +27,15 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         document.Info.Description = "Tasks, hand-offs, notes, sessions and coding-agent runs for the Slack assistant. " +
                                     "Every /api operation needs `Authorization: Bearer <API key>`; errors are RFC 9457 problem details.";
         document.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document." }];
-        document.Tags = new HashSet<OpenApiTag>(
-            (document.Tags ?? new HashSet<OpenApiTag>()).Select(t => t.Name).OfType<string>()
-            .Concat(Tags.Keys).Distinct()
-            .Select(name => new OpenApiTag { Name = name, Description = Tags.GetValueOrDefault(name, name) }));
+        document.Info.Contact = new OpenApiContact { Name = "NakamuraMisaki maintainers" };
+        document.Info.License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Proprietary" };
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag is OpenApiTag { Name: { } name } described)
+            {
+                described.Description ??= Tags.GetValueOrDefault(name);
+            }
+        }
 
         var schemas = document.Components?.Schemas;
         if (schemas is null)
@@ -57,6 +61,8 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
 
     private static void OpenToExtensions(OpenApiSchema problem)
     {
+        // Members left null are not written (type, instance), so only these two are always there.
+        problem.Required = new HashSet<string> { "status", "title" };
         problem.AdditionalPropertiesAllowed = true;
         problem.AdditionalProperties = null;
         problem.Properties ??= new Dictionary<string, IOpenApiSchema>();

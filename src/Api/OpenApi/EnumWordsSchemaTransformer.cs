@@ -32,6 +32,11 @@ internal sealed class EnumWordsSchemaTransformer : IOpenApiSchemaTransformer
             schema.Type = JsonSchemaType.String;
             schema.Enum = words.Select(w => (System.Text.Json.Nodes.JsonNode)w).ToList();
         }
+        else if (type.IsEnum && schema.Enum is { Count: > 0 })
+        {
+            // Written by JsonStringEnumConverter: the words are strings, which the generator leaves unsaid.
+            schema.Type = JsonSchemaType.String;
+        }
 
         return Task.CompletedTask;
     }

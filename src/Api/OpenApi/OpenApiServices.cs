@@ -18,6 +18,7 @@ internal static class OpenApiServices
             options.AddOperationTransformer<ActingUserEndpoints.OpenApiTransformer>();
             options.AddOperationTransformer<QueryParameterTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
+            options.AddOperationTransformer<OperationDescriptions>();
             options.DescribeJsonRules();
             options.AddSchemaTransformer<EnumWordsSchemaTransformer>();
             options.AddSchemaTransformer<RequestSchemaTransformer>();

@@ -34,6 +34,13 @@ internal sealed class QueryParameterTransformer(ValidationRules rules) : IOpenAp
                 memberRules = rules.For(request, Pascal(query.Name!));
             }
 
+            if (IsRepeatable(context, query.Name!) && schema.Items is null)
+            {
+                // ?status=a&status=b: an array of words, each one described below.
+                schema.Type = JsonSchemaType.Array;
+                schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+
             var value = schema.Items as OpenApiSchema ?? schema;
             ValidationRules.Describe(value, memberRules);
             if (query.Name == "status" && ListedStatus(context) is { } words)
@@ -53,6 +60,9 @@ internal sealed class QueryParameterTransformer(ValidationRules rules) : IOpenAp
         var item = listed is { IsGenericType: true } ? listed.GetGenericArguments()[0] : null;
         return item?.GetProperty("Status")?.PropertyType is { } status ? EnumWordsSchemaTransformer.For(status) : null;
     }
+
+    private static bool IsRepeatable(OpenApiOperationTransformerContext context, string name) =>
+        context.Description.ParameterDescriptions.FirstOrDefault(p => p.Name == name)?.Type is { IsArray: true };
 
     private static string Pascal(string snake) =>
         string.Concat(snake.Split('_').Select(word => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..]));

@@ -43,14 +43,22 @@ internal sealed class RequestSchemaTransformer(ValidationRules rules) : IOpenApi
                 schema.Required.Add(property.Name);
             }
 
-            if (described is OpenApiSchema inline)
+            if (described is OpenApiSchema { OneOf: { Count: 2 } either })
+            {
+                // A component (an enum, a nested object) the generator already made "that or null".
+                if (!nullable && either.FirstOrDefault(o => o is not OpenApiSchema { Type: JsonSchemaType.Null }) is { } value)
+                {
+                    schema.Properties[property.Name] = value;
+                }
+            }
+            else if (described is OpenApiSchema inline)
             {
                 inline.Type = nullable ? inline.Type | JsonSchemaType.Null : inline.Type & ~JsonSchemaType.Null;
                 ValidationRules.Describe(inline, memberRules);
             }
             else if (nullable)
             {
-                // A component (an enum, a nested object) cannot be made nullable in place: say "that or null".
+                // A component cannot be made nullable in place: say "that or null".
                 schema.Properties[property.Name] = new OpenApiSchema
                 {
                     OneOf = [described, new OpenApiSchema { Type = JsonSchemaType.Null }],
