@@ -9,7 +9,7 @@ using NakamuraMisaki.Api.OpenApi;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application.Common.Interfaces;
-using NakamuraMisaki.Infrastructure.Persistence;
+using NakamuraMisaki.Infrastructure.Health;
 
 namespace NakamuraMisaki.Api;
 
@@ -37,7 +37,7 @@ internal static class DependencyInjection
         services.AddApiDocument();
 
         services.AddHealthChecks()
-            .AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         // An unreachable server must not hold readiness for the full connect timeout.
         services.PostConfigure<HealthCheckServiceOptions>(options =>
         {
