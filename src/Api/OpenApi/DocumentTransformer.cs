@@ -7,7 +7,7 @@ namespace NakamuraMisaki.Api.OpenApi;
 /// The document as a whole: its title, tag descriptions, no host-bound server (clients bring their own base URL), the
 /// problem-details schemas open to the members the server adds (trace_id, errors), and no internal types.
 /// </summary>
-internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
+internal sealed class DocumentTransformer(ValidationRules rules) : IOpenApiDocumentTransformer
 {
     private static readonly Dictionary<string, string> Tags = new()
     {
@@ -46,6 +46,18 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         foreach (var name in Internal)
         {
             schemas.Remove(name);
+        }
+
+        foreach (var (name, schema) in schemas)
+        {
+            foreach (var (property, value) in (schema as OpenApiSchema)?.Properties?.ToList() ?? [])
+            {
+                if (rules.NonNullableReferences.ContainsKey($"{name}/{property}") && value is OpenApiSchema { OneOf.Count: 2 } either
+                    && either.OneOf.FirstOrDefault(o => o is not OpenApiSchema { Type: JsonSchemaType.Null }) is { } reference)
+                {
+                    ((OpenApiSchema)schema).Properties![property] = reference;
+                }
+            }
         }
 
         foreach (var name in new[] { ProblemResponsesTransformer.ProblemSchema, ProblemResponsesTransformer.ValidationProblemSchema })

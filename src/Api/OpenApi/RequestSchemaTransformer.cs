@@ -43,6 +43,11 @@ internal sealed class RequestSchemaTransformer(ValidationRules rules) : IOpenApi
                 schema.Required.Add(property.Name);
             }
 
+            if (!nullable && validated is not null)
+            {
+                rules.NonNullableReferences[$"{info.Type.Name}/{property.Name}"] = true;
+            }
+
             if (described is OpenApiSchema { OneOf: { Count: 2 } either })
             {
                 // A component (an enum, a nested object) the generator already made "that or null".

@@ -14,6 +14,12 @@ internal sealed class ValidationRules(IServiceProvider services)
 {
     private readonly ConcurrentDictionary<Type, IValidatorDescriptor[]> _descriptors = new();
 
+    /// <summary>
+    /// "CreateTaskBody/status": request fields that refuse null but whose schema is a component the generator wraps in
+    /// "that or null" after the schema transformers ran; <see cref="DocumentTransformer"/> unwraps them.
+    /// </summary>
+    public ConcurrentDictionary<string, bool> NonNullableReferences { get; } = new();
+
     /// <summary>The rules on a request member ("Title", or "limit" for a rule renamed with OverridePropertyName).</summary>
     public IReadOnlyList<(IPropertyValidator Validator, bool Conditional)> For(Type request, string member)
     {
