@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.OpenApi;
 using NakamuraMisaki.Api.Security;

@@ -15,6 +15,7 @@ internal sealed class DocumentTransformer(ValidationRules rules) : IOpenApiDocum
         ["Hand-offs"] = "Work handed from the acting user to a colleague, with progress and next steps; the recipient accepts, either side completes. A reminder DMs the recipient.",
         ["Notes"] = "The acting user's notes, searchable by meaning (pgvector) and by words.",
         ["Sessions"] = "The acting user's conversation sessions with the assistant; idle ones expire, inactive ones are deleted by maintenance calls.",
+        ["Session messages"] = "A session's conversation history: appended in order (seq), read by cursor or last N, trimmed, searched; owner only.",
         ["Agent tasks"] = "The coding agent's runs (formerly its SQLite tasks.db): registered, counted, ended. Not owned by a Slack user.",
     };
 

@@ -1,4 +1,5 @@
 using NakamuraMisaki.Api.Concurrency;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Security;
 
@@ -16,6 +17,7 @@ internal static class OpenApiServices
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
             options.AddOperationTransformer<ActingUserEndpoints.OpenApiTransformer>();
+            options.AddOperationTransformer<IdempotentCreateEndpoints.OpenApiTransformer>();
             options.AddOperationTransformer<QueryParameterTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddOperationTransformer<OperationDescriptions>();

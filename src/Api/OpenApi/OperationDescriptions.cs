@@ -58,6 +58,13 @@ internal sealed class OperationDescriptions : IOpenApiOperationTransformer
         ["GetSession"] = ("Get a session", Visible + "its owner; anyone else gets 404."),
         ["TouchSession"] = ("Record activity on a session", Visible + "its owner. Sets last_active_at to now and reactivates it."),
         ["ExpireIdleSessions"] = ("Expire idle sessions", Maintenance + "Marks sessions idle for longer than the given time as inactive."),
+        ["AppendSessionMessage"] = ("Append a message to a session", Visible + "the session's owner. Appends one message with the next seq (201 with Location); a retry (same slack_ts, or same Idempotency-Key) stores nothing and answers 200 with what is stored. 422: an Idempotency-Key reused for another message."),
+        ["AppendSessionMessages"] = ("Append messages to a session", Visible + "the session's owner. Appends 1-1,000 messages, all or none, with consecutive seqs. 422: an Idempotency-Key reused for another batch."),
+        ["ListSessionMessages"] = ("Read a session's history", Visible + "the session's owner. Messages in seq order, after a cursor (`after_seq`) or the last N (`last`). Changes nothing."),
+        ["GetSessionMessage"] = ("Get one message", Visible + "the session's owner; the message with that seq."),
+        ["DeleteSessionHistory"] = ("Delete a session's history", Visible + "the session's owner. Deletes every message; the session stays."),
+        ["TrimSessionHistory"] = ("Trim a session's history", Visible + "the session's owner. Deletes the messages before that seq."),
+        ["SearchSessionMessages"] = ("Search my conversation history", Visible + "messages of the acting user's sessions whose content matches `q`. Changes nothing."),
         ["DeleteInactiveSessions"] = ("Delete inactive sessions", Maintenance + "Deletes sessions inactive for longer than the given time."),
     };
 
