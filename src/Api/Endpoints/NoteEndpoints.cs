@@ -29,7 +29,8 @@ public static class NoteEndpoints
 
         notes.MapPost("/", SaveNote).WithName(nameof(SaveNote));
         notes.MapGet("/", ListUserNotes).WithName(nameof(ListUserNotes));
-        notes.MapGet("/search", SearchNotes).WithName(nameof(SearchNotes));
+        notes.MapGet("/search", SearchNotes).WithName(nameof(SearchNotes))
+            .AddOpenApiOperationTransformer(NoteSearchOpenApi.DescribeParameters);
         notes.MapGet("/by-session/{session_id}", ListSessionNotes).WithName(nameof(ListSessionNotes));
         notes.MapPost("/re-embed", ReEmbedNotes).WithName(nameof(ReEmbedNotes));
         notes.MapGet("/{id}", GetNote).WithName(nameof(GetNote)).ProducesProblem(StatusCodes.Status404NotFound);
@@ -71,13 +72,17 @@ public static class NoteEndpoints
         TypedResults.Ok(await sender.Send(new ListSessionNotes(sessionId, new PageRequest(limit, offset), actingUser ?? ""), ct));
 
     /// <summary>
-    /// The acting user's notes nearest in meaning to <paramref name="q"/> (<c>mode: vector</c>, score = cosine
-    /// similarity), or, while the embedding service fails, those sharing its words (<c>mode: text</c>).
+    /// The acting user's notes matching <paramref name="q"/>: by meaning and wording fused (<c>hybrid</c>, the default),
+    /// by meaning only (<c>vector</c>) or by wording only (<c>text</c>); <c>mode</c> in the answer says which answered
+    /// (<c>text</c> while the embedding service is unavailable). See docs/embeddings.md.
     /// </summary>
+    /// <param name="mode">hybrid (default), vector or text.</param>
+    /// <param name="minScore">0 to 1: each side's matches whose own score is lower are left out.</param>
     public static async Task<Ok<NoteSearchResponse>> SearchNotes(
         [FromQuery] string q, [FromQuery] string? category, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
-        CancellationToken ct, [FromQuery] int limit = Application.Notes.Queries.SearchNotes.SearchNotes.DefaultLimit) =>
-        TypedResults.Ok(await sender.Send(new SearchNotes(q, limit, category, actingUser ?? ""), ct));
+        CancellationToken ct, [FromQuery] int limit = Application.Notes.Queries.SearchNotes.SearchNotes.DefaultLimit,
+        [FromQuery] string? mode = null, [FromQuery(Name = "min_score")] double minScore = 0) =>
+        TypedResults.Ok(await sender.Send(new SearchNotes(q, limit, category, actingUser ?? "", mode, minScore), ct));
 
     /// <summary>
     /// Admin, over every user's notes (no acting user): re-embeds up to <paramref name="limit"/> notes not embedded

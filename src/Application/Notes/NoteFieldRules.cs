@@ -20,10 +20,36 @@ public static partial class NoteFieldRules
             .Must(c => c!.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
             .MaximumLength(Note.ContentMaxLength);
 
+    /// <summary>
+    /// A search query: something to search for (a letter or digit; a character outside the BMP, such as 𠮷, counts),
+    /// as text a person can type: no control characters (NUL), no unpaired surrogate, no U+FFFD (what the URL decoder
+    /// makes of bytes that are not UTF-8).
+    /// </summary>
     public static IRuleBuilderOptions<T, string> SearchQuery<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty()
             .Must(q => q.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
-            .MaximumLength(QueryMaxLength);
+            .MaximumLength(QueryMaxLength)
+            .Must(IsTypedText).WithMessage("'{PropertyName}' must be text without control characters, unpaired surrogates or invalid UTF-8.")
+            .Must(q => q.Any(c => char.IsLetterOrDigit(c) || char.IsSurrogate(c)))
+            .WithMessage("'{PropertyName}' must contain a letter or digit (not only punctuation).");
+
+    private static bool IsTypedText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || c == '\uFFFD' || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex CategoryPattern();

@@ -17,6 +17,7 @@ internal static class EmbeddingServices
         services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
         services.AddSingleton(sp => EmbeddingGeneratorFactory.Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value));
+        services.AddSingleton<EmbeddingCircuitBreaker>();
         services.AddSingleton<ITextEmbedder, TextEmbedder>();
         return services;
     }

@@ -3,6 +3,9 @@ using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Domain.Notes;
+using NakamuraMisaki.Infrastructure.Persistence.Search;
+using Npgsql;
+using NpgsqlTypes;
 using Pgvector;
 using Pgvector.EntityFrameworkCore;
 using static NakamuraMisaki.Infrastructure.Persistence.Configurations.NoteConfiguration;
@@ -11,13 +14,6 @@ namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
 public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INoteReader
 {
-    /// <summary>
-    /// Lowest pg_trgm word similarity the text fallback accepts for a note that lacks some of the query's words.
-    /// pg_trgm's own default is 0.6, made for typo tolerance; 0.3 also admits a note that shares about a third of a
-    /// longer Japanese query's character triples ("データベース移行の手順" ~ "本番DB移行手順").
-    /// </summary>
-    private const double TextSimilarityThreshold = 0.3;
-
     /// <summary>
     /// Plan every search for its own user: reading a small user's notes by user_id and sorting them is exact and
     /// fast, while a user with many notes needs the HNSW index. The statement is auto-prepared, and a generic plan
@@ -31,8 +27,6 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
     /// LIMIT rows pass the filter; relaxed_order returns them nearly in order (sorted exactly below).
     /// </summary>
     private const string IterativeScan = "SET LOCAL hnsw.iterative_scan = relaxed_order;";
-
-    private static readonly char[] Whitespace = [' ', '\t', '\r', '\n', '\u3000'];
 
     public Task<NoteResponse?> GetAsync(Guid id, string userId, CancellationToken cancellationToken) =>
         Owned(userId).Where(n => n.Id == id).Select(NoteProjections.Response).FirstOrDefaultAsync(cancellationToken);
@@ -52,7 +46,7 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
             .ToPageAsync(page, cancellationToken);
 
     public async Task<IReadOnlyList<NoteSearchHit>> SearchByVectorAsync(
-        string userId, NoteEmbedding query, string? category, int limit, CancellationToken cancellationToken)
+        string userId, NoteEmbedding query, string? category, double minScore, int limit, CancellationToken cancellationToken)
     {
         var vector = new Vector(query.Vector);
         // Only vectors of the query's model are comparable with it; this also leaves out notes with no embedding.
@@ -76,32 +70,27 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
             return rows;
         }, cancellationToken);
 
-        // relaxed_order may return neighbours slightly out of order; the page is small, so order it exactly here.
-        return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id).ToArray();
+        // relaxed_order may return neighbours slightly out of order; the page is small, so order it exactly here. The
+        // nearest come first, so cutting the weak ones after the fetch loses nothing nearer.
+        return hits.Where(h => h.Score >= minScore).OrderBy(h => h, NoteSearchHit.BestFirst).ToArray();
     }
 
     public async Task<IReadOnlyList<NoteSearchHit>> SearchByTextAsync(
-        string userId, string query, string? category, int limit, CancellationToken cancellationToken)
+        string userId, string query, string? category, double minScore, int limit, CancellationToken cancellationToken)
     {
-        // Every whitespace-separated word must occur (substring, case-insensitive): Japanese has no spaces, so a
-        // Japanese query is usually one "word" matched anywhere in the note.
-        var patterns = query.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => "%" + LikePattern.Escape(word) + "%")
-            .ToArray();
-        return await InCategory(Owned(userId), category)
-            .Select(n => new
-            {
-                Note = n,
-                ContainsAll = patterns.All(p => EF.Functions.ILike(n.Content, p)),
-                Similarity = EF.Functions.TrigramsWordSimilarity(query, n.Content),
-            })
-            .Where(x => x.ContainsAll || x.Similarity >= TextSimilarityThreshold)
-            .OrderByDescending(x => x.ContainsAll).ThenByDescending(x => x.Similarity)
-            .ThenByDescending(x => x.Note.CreatedAt)
-            .Take(limit)
-            .Select(x => new ScoredNote { Note = x.Note, Score = x.ContainsAll ? 1.0 : x.Similarity })
-            .Select(NoteProjections.Hit)
+        var floor = Math.Max(minScore, LexicalSearchSql.NoiseFloor);
+        var matches = await db.Database.SqlQueryRaw<LexicalMatch>(LexicalSql,
+            new NpgsqlParameter("q", query), new NpgsqlParameter("user", userId),
+            new NpgsqlParameter("category", NpgsqlDbType.Text) { Value = (object?)category ?? DBNull.Value },
+            new NpgsqlParameter("floor", floor), new NpgsqlParameter("limit", limit))
             .ToListAsync(cancellationToken);
+
+        var ids = matches.Select(m => m.Id).ToArray();
+        var notes = await Owned(userId).Where(n => ids.Contains(n.Id))
+            .Select(n => new ScoredNote { Note = n, Score = 0 })
+            .Select(NoteProjections.Hit)
+            .ToDictionaryAsync(h => h.Id, cancellationToken);
+        return matches.Where(m => notes.ContainsKey(m.Id)).Select(m => notes[m.Id] with { Score = m.Score }).ToArray();
     }
 
     public async Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
@@ -125,6 +114,20 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
             .Select(n => new NoteToEmbed(n.Id, n.Content))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The lexical side: candidates from the GIN index on search_tokens (and the user's rows), only they scored.</summary>
+    private static readonly string LexicalSql = $"""
+        SELECT n.id, s.score
+        FROM notes AS n
+        CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q")} AS score) AS s
+        WHERE n.user_id = @user AND (@category::text IS NULL OR n.category = @category::text)
+          AND {LexicalSearchSql.CandidatesSql("@q")}
+          AND s.score >= @floor
+        ORDER BY s.score DESC, n.created_at DESC, n.id DESC -- NoteSearchHit.BestFirst
+        LIMIT @limit
+        """;
+
+    private sealed record LexicalMatch(Guid Id, double Score);
 
     private IQueryable<Note> Owned(string userId) => db.Notes.AsNoTracking().Where(n => n.UserId == userId);
 

@@ -1,15 +1,23 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Notes.Embeddings;
+using static NakamuraMisaki.Application.Notes.Queries.SearchNotes.ReciprocalRankFusion;
 
 namespace NakamuraMisaki.Application.Notes.Queries.SearchNotes;
 
-/// <summary>The acting user's notes closest in meaning to the query (or, without the embedding service, in wording).</summary>
-public sealed record SearchNotes(string Query, int Limit, string? Category, string ActingUserId)
+/// <summary>The acting user's notes that match the query by meaning and by wording (docs/embeddings.md).</summary>
+/// <param name="Mode"><c>hybrid</c> (default), <c>vector</c> or <c>text</c>; null = default.</param>
+/// <param name="MinScore">Each side's hits below this own score (cosine similarity, lexical score) are left out.</param>
+public sealed record SearchNotes(
+    string Query, int Limit, string? Category, string ActingUserId, string? Mode = null, double MinScore = 0)
     : IRequest<NoteSearchResponse>, IActingUserRequest
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 100;
+
+    /// <summary>Each side fetches this many candidates for a page of <paramref name="limit"/>: a note just off one
+    /// side's page may still be the fusion's best when the other side ranks it high.</summary>
+    public static int CandidatesFor(int limit) => Math.Max(limit * 4, 40);
 }
 
 public sealed class SearchNotesHandler(INoteReader notes, ITextEmbedder embedder)
@@ -18,21 +26,36 @@ public sealed class SearchNotesHandler(INoteReader notes, ITextEmbedder embedder
     public async ValueTask<NoteSearchResponse> Handle(SearchNotes request, CancellationToken cancellationToken)
     {
         var query = request.Query.Trim();
-        NoteEmbedding embedded;
-        try
+        var mode = SearchModes.Parse(request.Mode);
+        var candidates = mode == SearchMode.Hybrid ? SearchNotes.CandidatesFor(request.Limit) : request.Limit;
+        var embedded = mode == SearchMode.Text ? null : await TryEmbedAsync(query, cancellationToken);
+        var byText = mode == SearchMode.Vector && embedded is not null
+            ? []
+            : await notes.SearchByTextAsync(
+                request.ActingUserId, query, request.Category, request.MinScore, candidates, cancellationToken);
+        if (embedded is null)
         {
-            embedded = await embedder.EmbedAsync(query, cancellationToken);
-        }
-        catch (EmbeddingUnavailableException)
-        {
-            // A degraded answer beats an error: the Slack user still finds notes that share the query's words.
-            var byText = await notes.SearchByTextAsync(
-                request.ActingUserId, query, request.Category, request.Limit, cancellationToken);
-            return new NoteSearchResponse(SearchMode.Text, byText);
+            // Asked for text, or the embedding service is unavailable: a degraded answer beats an error.
+            return new NoteSearchResponse(SearchMode.Text, FromOneSide(byText.Take(request.Limit).ToArray(), TextSide));
         }
 
         var byVector = await notes.SearchByVectorAsync(
-            request.ActingUserId, embedded, request.Category, request.Limit, cancellationToken);
-        return new NoteSearchResponse(SearchMode.Vector, byVector);
+            request.ActingUserId, embedded, request.Category, request.MinScore, candidates, cancellationToken);
+        return mode == SearchMode.Vector
+            ? new NoteSearchResponse(SearchMode.Vector, FromOneSide(byVector, VectorSide))
+            : new NoteSearchResponse(SearchMode.Hybrid, Fuse(byVector, byText, request.Limit));
+    }
+
+    /// <returns>Null when the provider is unavailable (the embedder has logged why, once per outage).</returns>
+    private async Task<NoteEmbedding?> TryEmbedAsync(string query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await embedder.EmbedAsync(query, cancellationToken);
+        }
+        catch (EmbeddingUnavailableException)
+        {
+            return null;
+        }
     }
 }
