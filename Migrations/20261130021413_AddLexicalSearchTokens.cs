@@ -34,15 +34,6 @@ namespace NakamuraMisaki.Migrations
                             UNION ALL SELECT substr(w.word, i, 2) FROM generate_series(1, length(w.word) - 1) AS i
                             UNION ALL SELECT ' ' || left(w.word, 1)
                             UNION ALL SELECT right(w.word, 1) || ' ') AS g(token));
-
-                CREATE FUNCTION search_query_words(q text) RETURNS TABLE(core text[], edges text[])
-                    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-                    BEGIN ATOMIC
-                        SELECT CASE WHEN length(w.word) = 1 THEN ARRAY[w.word]
-                                    ELSE ARRAY(SELECT DISTINCT substr(w.word, i, 2) FROM generate_series(1, length(w.word) - 1) AS i) END,
-                               ARRAY[' ' || left(w.word, 1), right(w.word, 1) || ' ']
-                        FROM (SELECT DISTINCT word FROM unnest(search_words(q)) AS u(word)) AS w;
-                    END;
                 """);
 
             migrationBuilder.AddColumn<string[]>(
@@ -72,7 +63,6 @@ namespace NakamuraMisaki.Migrations
                 table: "notes");
 
             migrationBuilder.Sql("""
-                DROP FUNCTION search_query_words(text);
                 DROP FUNCTION search_tokens(text);
                 DROP FUNCTION search_words(text);
                 DROP FUNCTION search_normalize(text);

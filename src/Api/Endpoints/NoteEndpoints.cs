@@ -81,7 +81,7 @@ public static class NoteEndpoints
     public static async Task<Ok<NoteSearchResponse>> SearchNotes(
         [FromQuery] string q, [FromQuery] string? category, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
         CancellationToken ct, [FromQuery] int limit = Application.Notes.Queries.SearchNotes.SearchNotes.DefaultLimit,
-        [FromQuery] string? mode = null, [FromQuery(Name = "min_score")] double minScore = 0) =>
+        [FromQuery] string? mode = null, [FromQuery(Name = "min_score")] double? minScore = null) =>
         TypedResults.Ok(await sender.Send(new SearchNotes(q, limit, category, actingUser ?? "", mode, minScore), ct));
 
     /// <summary>

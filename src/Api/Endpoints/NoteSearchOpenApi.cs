@@ -26,7 +26,7 @@ internal static class NoteSearchOpenApi
                     };
                     break;
                 case "min_score":
-                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Number, Format = "double", Minimum = "0", Maximum = "1", Default = JsonValue.Create(0) };
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Number, Format = "double", Minimum = "0", Maximum = "1" };
                     break;
                 case "limit":
                     parameter.Schema = new OpenApiSchema

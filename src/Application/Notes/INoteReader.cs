@@ -21,12 +21,11 @@ public interface INoteReader
         string userId, string sessionId, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The user's notes embedded by <paramref name="query"/>'s model, nearest (cosine) first; score = 1 - distance,
-    /// at least <paramref name="minScore"/>. Notes of other models are left out: distances between two models' vectors
-    /// mean nothing.
+    /// The user's notes embedded by <paramref name="query"/>'s model, nearest (cosine) first; score = 1 - distance.
+    /// Notes of other models are left out: distances between two models' vectors mean nothing.
     /// </summary>
     Task<IReadOnlyList<NoteSearchHit>> SearchByVectorAsync(
-        string userId, NoteEmbedding query, string? category, double minScore, int limit, CancellationToken cancellationToken);
+        string userId, NoteEmbedding query, string? category, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// The user's notes that share words with the query, best first, by a lexical score in [0, 1] (1: every word

@@ -46,7 +46,7 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
             .ToPageAsync(page, cancellationToken);
 
     public async Task<IReadOnlyList<NoteSearchHit>> SearchByVectorAsync(
-        string userId, NoteEmbedding query, string? category, double minScore, int limit, CancellationToken cancellationToken)
+        string userId, NoteEmbedding query, string? category, int limit, CancellationToken cancellationToken)
     {
         var vector = new Vector(query.Vector);
         // Only vectors of the query's model are comparable with it; this also leaves out notes with no embedding.
@@ -70,9 +70,8 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
             return rows;
         }, cancellationToken);
 
-        // relaxed_order may return neighbours slightly out of order; the page is small, so order it exactly here. The
-        // nearest come first, so cutting the weak ones after the fetch loses nothing nearer.
-        return hits.Where(h => h.Score >= minScore).OrderBy(h => h, NoteSearchHit.BestFirst).ToArray();
+        // relaxed_order may return neighbours slightly out of order; the page is small, so order it exactly here.
+        return hits.Order(NoteSearchHit.BestFirst).ToArray();
     }
 
     public async Task<IReadOnlyList<NoteSearchHit>> SearchByTextAsync(
@@ -115,7 +114,10 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The lexical side: candidates from the GIN index on search_tokens (and the user's rows), only they scored.</summary>
+    /// <summary>
+    /// The lexical side: candidates from the GIN index on search_tokens (and the user's rows), only they scored; ordered
+    /// as <see cref="NoteSearchHit.BestFirst"/>.
+    /// </summary>
     private static readonly string LexicalSql = $"""
         SELECT n.id, s.score
         FROM notes AS n
@@ -123,7 +125,7 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
         WHERE n.user_id = @user AND (@category::text IS NULL OR n.category = @category::text)
           AND {LexicalSearchSql.CandidatesSql("@q")}
           AND s.score >= @floor
-        ORDER BY s.score DESC, n.created_at DESC, n.id DESC -- NoteSearchHit.BestFirst
+        ORDER BY s.score DESC, n.created_at DESC, n.id DESC
         LIMIT @limit
         """;
 

@@ -11,9 +11,9 @@ namespace NakamuraMisaki.Infrastructure.Persistence.Search;
 /// not the locale's, so every cluster splits alike). Japanese without spaces stays one word.</item>
 /// <item><c>search_tokens(text)</c>: every word's characters, character pairs, and its two edges (<c>' z'</c>,
 /// <c>'m '</c>): what a row stores.</item>
-/// <item><c>search_query_words(text)</c>: per query word, the tokens a row must hold (its pairs, or the character of
-/// a one-character word) and its edges (the bonus for a whole-word match).</item>
 /// </list>
+/// A query is split by the same <c>search_words</c>; per query word, the tokens a row must hold (its pairs, or the
+/// character of a one-character word) and its edges (the bonus for a whole-word match) are <see cref="QueryWordsSql"/>.
 /// Conversation messages (or any other text) get the same matching by adding
 /// <c>search_tokens text[] GENERATED ALWAYS AS (search_tokens(content)) STORED</c> with a GIN index and running
 /// <see cref="RankSql"/> over their table.
@@ -42,7 +42,7 @@ public static class LexicalSearchSql
                     + CASE WHEN n.search_tokens @> w.core
                            THEN 0.3 + 0.1 * (SELECT count(*) FROM unnest(w.edges) AS e(token) WHERE n.search_tokens @> ARRAY[e.token])
                            ELSE 0 END)
-                FROM search_query_words({queryParameter}) AS w)
+                FROM {QueryWordsSql(queryParameter)} AS w)
          + 0.2 * word_similarity(search_normalize({queryParameter}), n.content))
         """;
 
@@ -51,5 +51,14 @@ public static class LexicalSearchSql
     /// two-character word, so such a query is a single GIN lookup).
     /// </summary>
     public static string CandidatesSql(string queryParameter) =>
-        $"n.search_tokens && ARRAY(SELECT DISTINCT c.token FROM search_query_words({queryParameter}) AS w, unnest(w.core) AS c(token))";
+        $"n.search_tokens && ARRAY(SELECT DISTINCT c.token FROM {QueryWordsSql(queryParameter)} AS w, unnest(w.core) AS c(token))";
+
+    /// <summary>The query's distinct words as rows of (core, edges). Not a SQL function: a set-returning SQL-standard
+    /// body needs BEGIN ATOMIC, whose inner semicolon Npgsql's statement splitter cuts in a migration.</summary>
+    private static string QueryWordsSql(string queryParameter) => $"""
+        (SELECT CASE WHEN length(u.word) = 1 THEN ARRAY[u.word]
+                     ELSE ARRAY(SELECT DISTINCT substr(u.word, i, 2) FROM generate_series(1, length(u.word) - 1) AS i) END AS core,
+                ARRAY[' ' || left(u.word, 1), right(u.word, 1) || ' '] AS edges
+         FROM (SELECT DISTINCT d.word FROM unnest(search_words({queryParameter})) AS d(word)) AS u)
+        """;
 }

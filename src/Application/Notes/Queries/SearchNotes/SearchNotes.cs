@@ -7,9 +7,9 @@ namespace NakamuraMisaki.Application.Notes.Queries.SearchNotes;
 
 /// <summary>The acting user's notes that match the query by meaning and by wording (docs/embeddings.md).</summary>
 /// <param name="Mode"><c>hybrid</c> (default), <c>vector</c> or <c>text</c>; null = default.</param>
-/// <param name="MinScore">Each side's hits below this own score (cosine similarity, lexical score) are left out.</param>
+/// <param name="MinScore">Each side's hits below this own score (cosine similarity, lexical score) are left out; null: none.</param>
 public sealed record SearchNotes(
-    string Query, int Limit, string? Category, string ActingUserId, string? Mode = null, double MinScore = 0)
+    string Query, int Limit, string? Category, string ActingUserId, string? Mode = null, double? MinScore = null)
     : IRequest<NoteSearchResponse>, IActingUserRequest
 {
     public const int DefaultLimit = 10;
@@ -32,15 +32,17 @@ public sealed class SearchNotesHandler(INoteReader notes, ITextEmbedder embedder
         var byText = mode == SearchMode.Vector && embedded is not null
             ? []
             : await notes.SearchByTextAsync(
-                request.ActingUserId, query, request.Category, request.MinScore, candidates, cancellationToken);
+                request.ActingUserId, query, request.Category, request.MinScore ?? 0, candidates, cancellationToken);
         if (embedded is null)
         {
             // Asked for text, or the embedding service is unavailable: a degraded answer beats an error.
             return new NoteSearchResponse(SearchMode.Text, FromOneSide(byText.Take(request.Limit).ToArray(), TextSide));
         }
 
-        var byVector = await notes.SearchByVectorAsync(
-            request.ActingUserId, embedded, request.Category, request.MinScore, candidates, cancellationToken);
+        // Nearest first, so cutting the weak ones after the fetch loses nothing nearer.
+        var byVector = (await notes.SearchByVectorAsync(
+            request.ActingUserId, embedded, request.Category, candidates, cancellationToken))
+            .Where(h => request.MinScore is not { } min || h.Score >= min).ToArray();
         return mode == SearchMode.Vector
             ? new NoteSearchResponse(SearchMode.Vector, FromOneSide(byVector, VectorSide))
             : new NoteSearchResponse(SearchMode.Hybrid, Fuse(byVector, byText, request.Limit));

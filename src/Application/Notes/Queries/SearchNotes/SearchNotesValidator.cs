@@ -16,6 +16,6 @@ public sealed class SearchNotesValidator : AbstractValidator<SearchNotes>
             .When(x => x.Mode is not null)
             .OverridePropertyName("mode");
         // NaN fails both bounds, so it is refused too.
-        RuleFor(x => x.MinScore).InclusiveBetween(0, 1).OverridePropertyName("min_score");
+        RuleFor(x => x.MinScore).InclusiveBetween(0, 1).When(x => x.MinScore is not null).OverridePropertyName("min_score");
     }
 }
