@@ -30,7 +30,7 @@ public static class NoteEndpoints
         notes.MapPost("/", SaveNote).WithName(nameof(SaveNote));
         notes.MapGet("/", ListUserNotes).WithName(nameof(ListUserNotes));
         notes.MapGet("/search", SearchNotes).WithName(nameof(SearchNotes))
-            .AddOpenApiOperationTransformer(NoteSearchOpenApi.DescribeParameters);
+            .AddEndpointFilter<Utf8QueryStringFilter>().AddOpenApiOperationTransformer(NoteSearchOpenApi.DescribeParameters);
         notes.MapGet("/by-session/{session_id}", ListSessionNotes).WithName(nameof(ListSessionNotes));
         notes.MapPost("/re-embed", ReEmbedNotes).WithName(nameof(ReEmbedNotes));
         notes.MapGet("/{id}", GetNote).WithName(nameof(GetNote)).ProducesProblem(StatusCodes.Status404NotFound);

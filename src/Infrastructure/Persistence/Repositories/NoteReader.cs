@@ -118,7 +118,7 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
     /// The lexical side: candidates from the GIN index on search_tokens (and the user's rows), only they scored; ordered
     /// as <see cref="NoteSearchHit.BestFirst"/>.
     /// </summary>
-    private static readonly string LexicalSql = $"""
+    internal static readonly string LexicalSql = $"""
         SELECT n.id, s.score
         FROM notes AS n
         CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q")} AS score) AS s
