@@ -3,6 +3,7 @@ using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Http;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Import;
 using NakamuraMisaki.Api.Security;
@@ -23,12 +24,10 @@ if (HealthProbeCommand.IsInvoked(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddObservability();
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddMigrations(embedded);
-builder.AddApiSecurity();
-builder.AddRequestBodyLimit();
-builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddApi();
+builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration);
+builder.AddApiServices();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -40,6 +39,7 @@ app.UseUnstorableTextGuard();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseIdempotentCreates();
 
 await app.MigrateEmbeddedAsync(embedded);
 app.MapOpenApi().AllowAnonymous();

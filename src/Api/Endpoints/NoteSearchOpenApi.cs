@@ -32,7 +32,7 @@ internal static class NoteSearchOpenApi
                     parameter.Schema = new OpenApiSchema
                     {
                         Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1",
-                        Maximum = SearchNotes.MaxLimit.ToString(CultureInfo.InvariantCulture), Default = JsonValue.Create(SearchNotes.DefaultLimit),
+                        Maximum = SearchNotesLimits.MaxLimit.ToString(CultureInfo.InvariantCulture), Default = JsonValue.Create(SearchNotesLimits.DefaultLimit),
                     };
                     break;
                 case "q":

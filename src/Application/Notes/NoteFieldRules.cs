@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Domain.Notes;
 
 namespace NakamuraMisaki.Application.Notes;
@@ -17,7 +18,7 @@ public static partial class NoteFieldRules
 
     public static IRuleBuilderOptions<T, string?> NoteContent<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
-            .Must(c => c!.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .NotBlank()
             .MaximumLength(Note.ContentMaxLength);
 
     /// <summary>
@@ -27,7 +28,7 @@ public static partial class NoteFieldRules
     /// </summary>
     public static IRuleBuilderOptions<T, string> SearchQuery<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty()
-            .Must(q => q.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .NotBlank()
             .MaximumLength(QueryMaxLength)
             .Must(IsTypedText).WithMessage("'{PropertyName}' must be text without control characters, unpaired surrogates or invalid UTF-8.")
             .Must(q => q.Any(c => char.IsLetterOrDigit(c) || char.IsSurrogate(c)))

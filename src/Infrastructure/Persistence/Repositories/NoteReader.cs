@@ -3,6 +3,7 @@ using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Domain.Notes;
+using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Persistence.Search;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,7 +13,11 @@ using static NakamuraMisaki.Infrastructure.Persistence.Configurations.NoteConfig
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INoteReader
+/// <remarks>
+/// Lists and searches read through <see cref="StaleTolerantReads"/> (a standby when one is configured); a note by id
+/// (read right after its save) and the embedding backlog (which a write follows) read the primary.
+/// </remarks>
+public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, PgvectorFeatures pgvector) : INoteReader
 {
     /// <summary>
     /// Plan every search for its own user: reading a small user's notes by user_id and sorting them is exact and
@@ -33,14 +38,14 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
 
     public Task<Page<NoteResponse>> ListByUserAsync(
         string userId, string? category, PageRequest page, CancellationToken cancellationToken) =>
-        InCategory(Owned(userId), category)
+        InCategory(Owned(reads.Db, userId), category)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Select(NoteProjections.Response)
             .ToPageAsync(page, cancellationToken);
 
     public Task<Page<NoteResponse>> ListBySessionAsync(
         string userId, string sessionId, PageRequest page, CancellationToken cancellationToken) =>
-        Owned(userId).Where(n => n.SessionId == sessionId)
+        Owned(reads.Db, userId).Where(n => n.SessionId == sessionId)
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
             .Select(NoteProjections.Response)
             .ToPageAsync(page, cancellationToken);
@@ -50,7 +55,7 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
     {
         var vector = new Vector(query.Vector);
         // Only vectors of the query's model are comparable with it; this also leaves out notes with no embedding.
-        var candidates = InCategory(Owned(userId), category)
+        var candidates = InCategory(Owned(reads.Db, userId), category)
             .Where(n => EF.Property<string?>(n, EmbeddingModel) == query.Model)
             .OrderBy(n => EF.Property<Vector>(n, Embedding).CosineDistance(vector))
             .Take(limit)
@@ -60,10 +65,11 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
         // SET LOCAL needs a transaction, and a transaction under a retrying execution strategy must be one retriable
         // unit: the whole block is re-run on a transient failure.
         var iterative = await pgvector.HasIterativeScansAsync(cancellationToken);
-        var hits = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        var database = reads.Db.Database;
+        var hits = await database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            await db.Database.ExecuteSqlRawAsync(iterative ? CustomPlan + IterativeScan : CustomPlan, token);
+            await using var transaction = await database.BeginTransactionAsync(token);
+            await database.ExecuteSqlRawAsync(iterative ? CustomPlan + IterativeScan : CustomPlan, token);
 
             var rows = await candidates.ToListAsync(token);
             await transaction.CommitAsync(token);
@@ -78,14 +84,14 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
         string userId, string query, string? category, double minScore, int limit, CancellationToken cancellationToken)
     {
         var floor = Math.Max(minScore, LexicalSearchSql.NoiseFloor);
-        var matches = await db.Database.SqlQueryRaw<LexicalMatch>(LexicalSql,
+        var matches = await reads.Db.Database.SqlQueryRaw<LexicalMatch>(LexicalSql,
             new NpgsqlParameter("q", query), new NpgsqlParameter("user", userId),
             new NpgsqlParameter("category", NpgsqlDbType.Text) { Value = (object?)category ?? DBNull.Value },
             new NpgsqlParameter("floor", floor), new NpgsqlParameter("limit", limit))
             .ToListAsync(cancellationToken);
 
         var ids = matches.Select(m => m.Id).ToArray();
-        var notes = await Owned(userId).Where(n => ids.Contains(n.Id))
+        var notes = await Owned(reads.Db, userId).Where(n => ids.Contains(n.Id))
             .Select(n => new ScoredNote { Note = n, Score = 0 })
             .Select(NoteProjections.Hit)
             .ToDictionaryAsync(h => h.Id, cancellationToken);
@@ -131,7 +137,10 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
 
     private sealed record LexicalMatch(Guid Id, double Score);
 
-    private IQueryable<Note> Owned(string userId) => db.Notes.AsNoTracking().Where(n => n.UserId == userId);
+    private IQueryable<Note> Owned(string userId) => Owned(db, userId);
+
+    private static IQueryable<Note> Owned(AppDbContext context, string userId) =>
+        context.Notes.AsNoTracking().Where(n => n.UserId == userId);
 
     private static IQueryable<Note> InCategory(IQueryable<Note> notes, string? category) =>
         category is null ? notes : notes.Where(n => n.Category == category);

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using static NakamuraMisaki.Application.Notes.Queries.SearchNotes.ReciprocalRankFusion;
@@ -8,9 +9,11 @@ namespace NakamuraMisaki.Application.Notes.Queries.SearchNotes;
 /// <summary>The acting user's notes that match the query by meaning and by wording (docs/embeddings.md).</summary>
 /// <param name="Mode"><c>hybrid</c> (default), <c>vector</c> or <c>text</c>; null = default.</param>
 /// <param name="MinScore">Each side's hits below this own score (cosine similarity, lexical score) are left out; null: none.</param>
-public sealed record SearchNotes(
-    string Query, int Limit, string? Category, string ActingUserId, string? Mode = null, double? MinScore = null)
-    : IRequest<NoteSearchResponse>, IActingUserRequest
+public sealed record SearchNotes(string Query, int Limit, string? Category, string? Mode = null, double? MinScore = null)
+    : IRequest<NoteSearchResponse>, IActingUserRequest;
+
+/// <summary>How many hits a search answers (a class of its own, so the Api can name them without qualification).</summary>
+public static class SearchNotesLimits
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 100;
@@ -20,19 +23,19 @@ public sealed record SearchNotes(
     public static int CandidatesFor(int limit) => Math.Max(limit * 4, 40);
 }
 
-public sealed class SearchNotesHandler(INoteReader notes, ITextEmbedder embedder)
+public sealed class SearchNotesHandler(IUser user, INoteReader notes, ITextEmbedder embedder)
     : IRequestHandler<SearchNotes, NoteSearchResponse>
 {
     public async ValueTask<NoteSearchResponse> Handle(SearchNotes request, CancellationToken cancellationToken)
     {
         var query = request.Query.Trim();
         var mode = SearchModes.Parse(request.Mode);
-        var candidates = mode == SearchMode.Hybrid ? SearchNotes.CandidatesFor(request.Limit) : request.Limit;
+        var candidates = mode == SearchMode.Hybrid ? SearchNotesLimits.CandidatesFor(request.Limit) : request.Limit;
         var embedded = mode == SearchMode.Text ? null : await TryEmbedAsync(query, cancellationToken);
         var byText = mode == SearchMode.Vector && embedded is not null
             ? []
             : await notes.SearchByTextAsync(
-                request.ActingUserId, query, request.Category, request.MinScore ?? 0, candidates, cancellationToken);
+                user.ActingId(), query, request.Category, request.MinScore ?? 0, candidates, cancellationToken);
         if (embedded is null)
         {
             // Asked for text, or the embedding service is unavailable: a degraded answer beats an error.
@@ -41,7 +44,7 @@ public sealed class SearchNotesHandler(INoteReader notes, ITextEmbedder embedder
 
         // Nearest first, so cutting the weak ones after the fetch loses nothing nearer.
         var byVector = (await notes.SearchByVectorAsync(
-            request.ActingUserId, embedded, request.Category, candidates, cancellationToken))
+            user.ActingId(), embedded, request.Category, candidates, cancellationToken))
             .Where(h => request.MinScore is not { } min || h.Score >= min).ToArray();
         return mode == SearchMode.Vector
             ? new NoteSearchResponse(SearchMode.Vector, FromOneSide(byVector, VectorSide))
