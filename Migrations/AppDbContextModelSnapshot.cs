@@ -290,6 +290,12 @@ namespace NakamuraMisaki.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("embedding_model");
 
+                    b.PrimitiveCollection<string[]>("SearchTokens")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("search_tokens")
+                        .HasComputedColumnSql("search_tokens(content)", true);
+
                     b.Property<string>("SessionId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
@@ -319,6 +325,11 @@ namespace NakamuraMisaki.Migrations
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_notes_unembedded")
                         .HasFilter("embedding IS NULL");
+
+                    b.HasIndex("SearchTokens")
+                        .HasDatabaseName("ix_notes_search_tokens");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTokens"), "gin");
 
                     b.HasIndex("SessionId", "CreatedAt")
                         .HasDatabaseName("ix_notes_session_id_created_at")

@@ -97,6 +97,7 @@ public static class DependencyInjection
     {
         services.AddValidatedOptions<EmbeddingOptions, EmbeddingOptionsValidator>(configuration, EmbeddingOptions.Section);
         services.AddSingleton(sp => EmbeddingGeneratorFactory.Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value));
+        services.AddSingleton<EmbeddingCircuitBreaker>();
         services.AddSingleton<ITextEmbedder, TextEmbedder>();
     }
 

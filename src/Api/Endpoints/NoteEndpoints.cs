@@ -33,7 +33,8 @@ public static class NoteEndpoints
 
         mine.MapPost("/", SaveNote).WithName(nameof(SaveNote)).AcceptsIdempotencyKey();
         mine.MapGet("/", ListUserNotes).WithName(nameof(ListUserNotes));
-        mine.MapGet("/search", SearchNotes).WithName(nameof(SearchNotes));
+        mine.MapGet("/search", SearchNotes).WithName(nameof(SearchNotes))
+            .AddEndpointFilter<Utf8QueryStringFilter>().AddOpenApiOperationTransformer(NoteSearchOpenApi.DescribeParameters);
         mine.MapGet("/by-session/{session_id}", ListSessionNotes).WithName(nameof(ListSessionNotes));
         notes.MapPost("/re-embed", ReEmbedNotes).WithName(nameof(ReEmbedNotes));
         mine.MapGet("/{id}", GetNote).WithName(nameof(GetNote)).ProducesProblem(StatusCodes.Status404NotFound);
@@ -75,13 +76,17 @@ public static class NoteEndpoints
         TypedResults.Ok(await sender.Send(new ListSessionNotes(sessionId, new PageRequest(limit, offset)), ct));
 
     /// <summary>
-    /// The acting user's notes nearest in meaning to <paramref name="q"/> (<c>mode: vector</c>, score = cosine
-    /// similarity), or, while the embedding service fails, those sharing its words (<c>mode: text</c>).
+    /// The acting user's notes matching <paramref name="q"/>: by meaning and wording fused (<c>hybrid</c>, the default),
+    /// by meaning only (<c>vector</c>) or by wording only (<c>text</c>); <c>mode</c> in the answer says which answered
+    /// (<c>text</c> while the embedding service is unavailable). See docs/embeddings.md.
     /// </summary>
+    /// <param name="mode">hybrid (default), vector or text.</param>
+    /// <param name="minScore">0 to 1: each side's matches whose own score is lower are left out.</param>
     public static async Task<Ok<NoteSearchResponse>> SearchNotes(
         [FromQuery] string q, [FromQuery] string? category, ISender sender,
-        CancellationToken ct, [FromQuery] int limit = SearchNotesLimits.DefaultLimit) =>
-        TypedResults.Ok(await sender.Send(new SearchNotes(q, limit, category), ct));
+        CancellationToken ct, [FromQuery] int limit = SearchNotesLimits.DefaultLimit,
+        [FromQuery] string? mode = null, [FromQuery(Name = "min_score")] double? minScore = null) =>
+        TypedResults.Ok(await sender.Send(new SearchNotes(q, limit, category, mode, minScore), ct));
 
     /// <summary>
     /// Admin, over every user's notes (no acting user): re-embeds up to <paramref name="limit"/> notes not embedded

@@ -28,11 +28,12 @@ public interface INoteReader
         string userId, NoteEmbedding query, string? category, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The user's notes that contain every word of the query (score 1) or resemble it by trigram word similarity
-    /// (score = the similarity); works on Japanese, which has no spaces between words.
+    /// The user's notes that share words with the query, best first, by a lexical score in [0, 1] (1: every word
+    /// occurs as a whole word): Japanese without spaces, one- and two-character words, full- and half-width forms and
+    /// typos included (docs/embeddings.md, "Lexical search").
     /// </summary>
     Task<IReadOnlyList<NoteSearchHit>> SearchByTextAsync(
-        string userId, string query, string? category, int limit, CancellationToken cancellationToken);
+        string userId, string query, string? category, double minScore, int limit, CancellationToken cancellationToken);
 
     /// <summary>Keyset page (by id, after <paramref name="afterId"/>) of notes the pass still has to embed.</summary>
     Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(

@@ -38,6 +38,8 @@ public sealed class EmbeddingOptions
     public int MaxInputCharacters { get; set; } = 8_000;
 
     public EmbeddingBackfillOptions Backfill { get; set; } = new();
+
+    public EmbeddingCircuitBreakerOptions CircuitBreaker { get; set; } = new();
 }
 
 /// <summary>Embeddings:Backfill: the job that embeds notes saved while the embedding service was down.</summary>

@@ -37,6 +37,11 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
             failures.Add("Embeddings:TimeoutSeconds must be 1 to 600.");
         }
 
+        if (options.CircuitBreaker is { FailuresBeforeBreaking: < 1 } or { BreakSeconds: < 1 or > 3600 })
+        {
+            failures.Add("Embeddings:CircuitBreaker:FailuresBeforeBreaking must be at least 1, BreakSeconds 1 to 3600.");
+        }
+
         if (options.MaxInputCharacters < 1)
         {
             failures.Add("Embeddings:MaxInputCharacters must be positive.");

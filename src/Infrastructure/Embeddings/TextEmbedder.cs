@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 using NakamuraMisaki.Application.Notes.Embeddings;
 
 namespace NakamuraMisaki.Infrastructure.Embeddings;
@@ -8,10 +9,12 @@ namespace NakamuraMisaki.Infrastructure.Embeddings;
 /// <summary>
 /// The application's one door to the embedding provider: bounds each call in time, trims over-long input, checks
 /// that what comes back fits the schema, and turns every provider failure into
-/// <see cref="EmbeddingUnavailableException"/> (logged here once), so callers can degrade instead of failing.
+/// <see cref="EmbeddingUnavailableException"/>, so callers can degrade instead of failing. Calls go through the
+/// <see cref="EmbeddingCircuitBreaker"/>: while the provider is down they fail at once instead of waiting for it.
 /// </summary>
 internal sealed class TextEmbedder(
-    IEmbeddingGenerator<string, Embedding<float>> generator, IOptions<EmbeddingOptions> options, ILogger<TextEmbedder> logger)
+    IEmbeddingGenerator<string, Embedding<float>> generator, IOptions<EmbeddingOptions> options, EmbeddingCircuitBreaker breaker,
+    ILogger<TextEmbedder> logger)
     : ITextEmbedder
 {
     public string Model => generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? options.Value.Model;
@@ -21,26 +24,48 @@ internal sealed class TextEmbedder(
     {
         var model = Model;
         var settings = options.Value;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         GeneratedEmbeddings<Embedding<float>> generated;
         try
         {
-            var inputs = texts.Select(t => t.Length <= settings.MaxInputCharacters ? t : t[..settings.MaxInputCharacters]);
-            generated = await generator.GenerateAsync(inputs, cancellationToken: timeout.Token);
+            var inputs = texts.Select(t => t.Length <= settings.MaxInputCharacters ? t : t[..settings.MaxInputCharacters]).ToArray();
+            generated = await breaker.ExecuteAsync(token => GenerateAsync(inputs, settings.TimeoutSeconds, token), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw; // the caller gave up; that is not the provider's failure
         }
+        catch (BrokenCircuitException e)
+        {
+            // The breaker logged the outage once when it opened; a line per call would repeat it.
+            throw new EmbeddingUnavailableException("The embedding provider is unavailable (circuit open).", e);
+        }
         catch (Exception e)
         {
-            var reason = e is OperationCanceledException ? $"no answer within {settings.TimeoutSeconds} s" : e.Message;
-            logger.LogWarning(e, "Embedding {Count} text(s) with {Model} failed: {Reason}", texts.Count, model, reason);
-            throw new EmbeddingUnavailableException($"The embedding provider failed: {reason}", e);
+            // No stack trace: a provider failure is an answer from outside, not a bug here; the breaker warns once
+            // per outage, and a refused input is worth one line.
+            logger.Log(EmbeddingCircuitBreaker.IsOutage(e) ? LogLevel.Debug : LogLevel.Warning,
+                "Embedding {Count} text(s) with {Model} failed: {Reason}", texts.Count, model, e.Message);
+            throw new EmbeddingUnavailableException($"The embedding provider failed: {e.Message}", e);
         }
 
         return Check(generated, texts.Count, model);
+    }
+
+    /// <summary>One provider call, abandoned after <paramref name="timeoutSeconds"/> (a <see cref="TimeoutException"/>,
+    /// which the breaker counts as an outage, unlike the caller's own cancellation).</summary>
+    private async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        string[] inputs, int timeoutSeconds, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
+        try
+        {
+            return await generator.GenerateAsync(inputs, cancellationToken: timeout.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no answer within {timeoutSeconds} s", e);
+        }
     }
 
     private NoteEmbedding[] Check(GeneratedEmbeddings<Embedding<float>> generated, int expected, string model)

@@ -30,10 +30,13 @@ internal static class NoteRequests
     }
 
     public static async Task<JsonElement> SearchAsync(
-        this HttpClient client, string query, string user = Alice, int? limit = null, string? category = null)
+        this HttpClient client, string query, string user = Alice, int? limit = null, string? category = null,
+        string? mode = null, double? minScore = null)
     {
         var uri = $"{Route}/search?q={Uri.EscapeDataString(query)}" +
-                  (limit is { } l ? $"&limit={l}" : "") + (category is { } c ? $"&category={c}" : "");
+                  (limit is { } l ? $"&limit={l}" : "") + (category is { } c ? $"&category={c}" : "") +
+                  (mode is { } m ? $"&mode={m}" : "") +
+                  (minScore is { } s ? $"&min_score={s.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
         return await client.GetOkJsonAsync(uri, user);
     }
 
@@ -44,6 +47,10 @@ internal static class NoteRequests
     public static string[] Contents(this JsonElement list) =>
         (list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items"))
         .EnumerateArray().Select(n => n.GetProperty("content").GetString()!).ToArray();
+
+    public static string[][] MatchedBy(this JsonElement search) =>
+        search.GetProperty("items").EnumerateArray()
+            .Select(n => n.GetProperty("matched_by").EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray();
 
     public static double[] Scores(this JsonElement search) =>
         search.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("score").GetDouble()).ToArray();

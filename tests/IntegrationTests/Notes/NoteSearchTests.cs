@@ -3,7 +3,7 @@ using static NakamuraMisaki.IntegrationTests.Notes.NoteRequests;
 
 namespace NakamuraMisaki.IntegrationTests.Notes;
 
-/// <summary>Meaning search with the offline (lexical) embedder: vector mode.</summary>
+/// <summary>Meaning search with the offline (lexical) embedder: <c>mode=vector</c>.</summary>
 public sealed class NoteSearchTests(ApiFactory factory) : ApiTest(factory)
 {
     [Theory]
@@ -12,7 +12,7 @@ public sealed class NoteSearchTests(ApiFactory factory) : ApiTest(factory)
     {
         await SaveCorpusAsync();
 
-        var found = await Client.SearchAsync(query);
+        var found = await Client.SearchAsync(query, mode: "vector");
 
         Assert.Equal("vector", found.Mode());
         Assert.Equal(NoteCorpus.Notes[expected].Content, found.Contents()[0]);
@@ -24,7 +24,7 @@ public sealed class NoteSearchTests(ApiFactory factory) : ApiTest(factory)
         await SaveCorpusAsync();
         await Client.SaveNoteAsync("定例会議");
 
-        var found = await Client.SearchAsync("定例会議", limit: 3);
+        var found = await Client.SearchAsync("定例会議", limit: 3, mode: "vector");
 
         var scores = found.Scores();
         Assert.Equal(3, scores.Length);
@@ -53,7 +53,7 @@ public sealed class NoteSearchTests(ApiFactory factory) : ApiTest(factory)
     {
         await SaveCorpusAsync();
 
-        var found = await Client.SearchAsync("データベース", category: "learnings", limit: 100);
+        var found = await Client.SearchAsync("データベース", category: "learnings", limit: 100, mode: "vector");
 
         var expected = NoteCorpus.Notes.Where(n => n.Category == "learnings").Select(n => n.Content).Order();
         Assert.Equal(expected, found.Contents().Order());
@@ -65,7 +65,7 @@ public sealed class NoteSearchTests(ApiFactory factory) : ApiTest(factory)
     {
         await SaveCorpusAsync();
 
-        var found = await Client.SearchAsync("定例会議", user: Bob);
+        var found = await Client.SearchAsync("定例会議", user: Bob, mode: "vector");
 
         Assert.Equal("vector", found.Mode());
         Assert.Empty(found.Contents());

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NakamuraMisaki.Infrastructure.Embeddings;
 using Npgsql;
 using Respawn;
 
@@ -59,6 +60,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         Database ??= await TestDatabase.StartAsync();
         await WaitUntilReadyAsync(); // the host migrates in the background (Database:MigrateOnStartup)
+        var breaker = Services.GetRequiredService<EmbeddingCircuitBreaker>();
+        Embeddings.Recovered = breaker.Reset;
         await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions

@@ -40,12 +40,17 @@ public sealed class SwitchableEmbeddingGenerator : IEmbeddingGenerator<string, E
     /// <summary>Reports another model (same vectors): what switching Embeddings:Model looks like to the service.</summary>
     public void ReportModel(string model) => _model = model;
 
+    /// <summary>Run by <see cref="Reset"/>: the host closes its circuit breaker, as if the probe had found the provider back.</summary>
+    public Action? Recovered { get; set; }
+
+    /// <summary>The real embedder again, and the host knows it (its circuit breaker is closed).</summary>
     public void Reset()
     {
         _behaviour = Behaviour.Real;
         _model = HashedNgramEmbeddingGenerator.ModelId;
         _refusedFragment = null;
         Interlocked.Exchange(ref _calls, 0);
+        Recovered?.Invoke();
     }
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -67,7 +72,8 @@ public sealed class SwitchableEmbeddingGenerator : IEmbeddingGenerator<string, E
 
         if (_refusedFragment is { } refused && texts.Any(t => t.Contains(refused, StringComparison.Ordinal)))
         {
-            throw new HttpRequestException("400: the provider refused an input (test double).");
+            throw new HttpRequestException(
+                "400: the provider refused an input (test double).", null, System.Net.HttpStatusCode.BadRequest);
         }
 
         return await _real.GenerateAsync(texts, options, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Domain.Notes;
+using NakamuraMisaki.Infrastructure.Persistence.Search;
 using Pgvector;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Configurations;
@@ -11,6 +12,9 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
     /// <summary>Shadow properties: the embedding belongs to search, not to the note (see <see cref="Note"/>).</summary>
     public const string Embedding = "Embedding";
     public const string EmbeddingModel = "EmbeddingModel";
+
+    /// <summary>Generated column: the lexical search's tokens of the content (see <see cref="LexicalSearchSql"/>).</summary>
+    public const string SearchTokens = "SearchTokens";
 
     public void Configure(EntityTypeBuilder<Note> builder)
     {
@@ -34,6 +38,11 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         // Text fallback: ILIKE '%…%' and word_similarity() on Japanese, which has no spaces to split words at.
         builder.HasIndex(n => n.Content).HasMethod("gin").HasOperators("gin_trgm_ops")
             .HasDatabaseName("ix_notes_content_trgm");
+        // Lexical search: the NFKC-normalised, lower-cased content's unigrams, bigrams and word edges, computed by the
+        // database from the content (one definition, search_tokens(), for stored rows and queries alike). The GIN
+        // index answers "has this token" for 1- and 2-character Japanese words that trigrams cannot.
+        builder.Property<string[]>(SearchTokens).HasComputedColumnSql(LexicalSearchSql.TokensOfContent, stored: true);
+        builder.HasIndex(SearchTokens).HasMethod("gin").HasDatabaseName("ix_notes_search_tokens");
         // List by user, newest first; also narrows any per-user scan.
         builder.HasIndex(n => new { n.UserId, n.CreatedAt });
         builder.HasIndex(n => new { n.SessionId, n.CreatedAt }).HasFilter("session_id IS NOT NULL");

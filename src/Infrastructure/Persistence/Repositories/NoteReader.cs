@@ -4,6 +4,9 @@ using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Domain.Notes;
 using NakamuraMisaki.Infrastructure.Database;
+using NakamuraMisaki.Infrastructure.Persistence.Search;
+using Npgsql;
+using NpgsqlTypes;
 using Pgvector;
 using Pgvector.EntityFrameworkCore;
 using static NakamuraMisaki.Infrastructure.Persistence.Configurations.NoteConfiguration;
@@ -74,18 +77,26 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
         }, cancellationToken);
 
         // relaxed_order may return neighbours slightly out of order; the page is small, so order it exactly here.
-        return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id).ToArray();
+        return hits.Order(NoteSearchHit.BestFirst).ToArray();
     }
 
     public async Task<IReadOnlyList<NoteSearchHit>> SearchByTextAsync(
-        string userId, string query, string? category, int limit, CancellationToken cancellationToken) =>
-        await InCategory(Owned(reads.Db, userId), category)
-            .MatchingText(n => n.Content, query)
-            .ThenByDescending(x => x.Row.CreatedAt)
-            .Take(limit)
-            .Select(x => new ScoredNote { Note = x.Row, Score = x.Score })
-            .Select(NoteProjections.Hit)
+        string userId, string query, string? category, double minScore, int limit, CancellationToken cancellationToken)
+    {
+        var floor = Math.Max(minScore, LexicalSearchSql.NoiseFloor);
+        var matches = await reads.Db.Database.SqlQueryRaw<LexicalMatch>(LexicalSql,
+            new NpgsqlParameter("q", query), new NpgsqlParameter("user", userId),
+            new NpgsqlParameter("category", NpgsqlDbType.Text) { Value = (object?)category ?? DBNull.Value },
+            new NpgsqlParameter("floor", floor), new NpgsqlParameter("limit", limit))
             .ToListAsync(cancellationToken);
+
+        var ids = matches.Select(m => m.Id).ToArray();
+        var notes = await Owned(reads.Db, userId).Where(n => ids.Contains(n.Id))
+            .Select(n => new ScoredNote { Note = n, Score = 0 })
+            .Select(NoteProjections.Hit)
+            .ToDictionaryAsync(h => h.Id, cancellationToken);
+        return matches.Where(m => notes.ContainsKey(m.Id)).Select(m => notes[m.Id] with { Score = m.Score }).ToArray();
+    }
 
     public async Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
         EmbeddingBacklog backlog, string model, Guid? afterId, int limit, CancellationToken cancellationToken)
@@ -108,6 +119,23 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
             .Select(n => new NoteToEmbed(n.Id, n.Content))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The lexical side: candidates from the GIN index on search_tokens (and the user's rows), only they scored; ordered
+    /// as <see cref="NoteSearchHit.BestFirst"/>.
+    /// </summary>
+    internal static readonly string LexicalSql = $"""
+        SELECT n.id, s.score
+        FROM notes AS n
+        CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q")} AS score) AS s
+        WHERE n.user_id = @user AND (@category::text IS NULL OR n.category = @category::text)
+          AND {LexicalSearchSql.CandidatesSql("@q")}
+          AND s.score >= @floor
+        ORDER BY s.score DESC, n.created_at DESC, n.id DESC
+        LIMIT @limit
+        """;
+
+    private sealed record LexicalMatch(Guid Id, double Score);
 
     private IQueryable<Note> Owned(string userId) => Owned(db, userId);
 
