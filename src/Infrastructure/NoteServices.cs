@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.Application.Notes;
+using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Infrastructure.Embeddings;
 using NakamuraMisaki.Infrastructure.Jobs;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.Infrastructure.Persistence.Repositories;
+using NakamuraMisaki.Infrastructure.Persistence.Vectors;
 
 namespace NakamuraMisaki.Infrastructure;
 
@@ -18,6 +20,8 @@ internal static class NoteServices
         services.AddSingleton<PgvectorFeatures>();
         services.AddEmbeddings(configuration);
         services.AddHostedService<NoteEmbeddingBackfillJob>();
+        services.AddSingleton<INoteVectorIndexes, NoteVectorIndexes>();
+        services.AddHostedService<NoteVectorIndexJob>();
         return services;
     }
 }

@@ -26,8 +26,9 @@ public sealed class EmbeddingOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// OpenAI provider: sent as the request's <c>dimensions</c> for models whose native width is not the schema's
-    /// (text-embedding-3-large: 3072). Must equal the schema's width when set. Unset: not sent.
+    /// The width of this model's vectors. Offline embedder: its width (unset = 1536). OpenAI provider: sent as the
+    /// request's <c>dimensions</c> (text-embedding-3-large shortens to it); unset = not sent, and the model's first
+    /// answer decides. At most 2,000 (pgvector's HNSW limit). Any width works without a migration.
     /// </summary>
     public int? Dimensions { get; set; }
 
@@ -38,6 +39,15 @@ public sealed class EmbeddingOptions
     public int MaxInputCharacters { get; set; } = 8_000;
 
     public EmbeddingBackfillOptions Backfill { get; set; } = new();
+
+    public EmbeddingIndexOptions Index { get; set; } = new();
+}
+
+/// <summary>Embeddings:Index: the job that builds the configured model's HNSW index (NoteVectorIndexJob).</summary>
+public sealed class EmbeddingIndexOptions
+{
+    public bool Enabled { get; set; } = true;
+    public int IntervalSeconds { get; set; } = 300;
 }
 
 /// <summary>Embeddings:Backfill: the job that embeds notes saved while the embedding service was down.</summary>

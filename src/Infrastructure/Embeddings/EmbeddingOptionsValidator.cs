@@ -27,9 +27,9 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
             }
         }
 
-        if (options.Dimensions is { } dimensions && dimensions != EmbeddingSchema.Dimensions)
+        if (options.Dimensions is < 1 or > EmbeddingSchema.MaxIndexedDimensions)
         {
-            failures.Add($"Embeddings:Dimensions must be {EmbeddingSchema.Dimensions}, the width of notes.embedding.");
+            failures.Add($"Embeddings:Dimensions must be 1 to {EmbeddingSchema.MaxIndexedDimensions} (pgvector's HNSW limit).");
         }
 
         if (options.TimeoutSeconds is < 1 or > 600)
@@ -47,6 +47,11 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
             || backfill.BatchSize is < 1 or > EmbeddingPassLimits.MaxBatchSize)
         {
             failures.Add($"Embeddings:Backfill needs IntervalSeconds >= 1, MaxNotesPerPass >= 1 and BatchSize 1 to {EmbeddingPassLimits.MaxBatchSize}.");
+        }
+
+        if (options.Index.IntervalSeconds < 1)
+        {
+            failures.Add("Embeddings:Index:IntervalSeconds must be >= 1.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

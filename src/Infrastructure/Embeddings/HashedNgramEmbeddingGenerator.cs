@@ -28,12 +28,14 @@ public sealed class HashedNgramEmbeddingGenerator : IEmbeddingGenerator<string, 
     private readonly int _dimensions;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
-    public HashedNgramEmbeddingGenerator(int dimensions = EmbeddingSchema.Dimensions)
+    public HashedNgramEmbeddingGenerator(int dimensions = EmbeddingSchema.DefaultDimensions)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         _dimensions = dimensions;
         _metadata = new EmbeddingGeneratorMetadata(ProviderName, null, ModelId, dimensions);
     }
+
+    public int Dimensions => _dimensions;
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null,

@@ -34,7 +34,7 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
         Assert.Equal("my-embed-large", embedder.Model);
         Assert.All(embeddings, e => Assert.Equal("my-embed-large", e.Model));
         Assert.Equal([0.01f, 0.02f], embeddings.Select(e => e.Vector[0]));
-        Assert.All(embeddings, e => Assert.Equal(EmbeddingSchema.Dimensions, e.Vector.Length));
+        Assert.All(embeddings, e => Assert.Equal(EmbeddingSchema.DefaultDimensions, e.Vector.Length));
         var (authorization, body) = Assert.Single(_server.Requests);
         Assert.Equal("Bearer sk-test-key", authorization);
         Assert.Equal("my-embed-large", body["model"]!.GetValue<string>());
@@ -102,7 +102,7 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
         var embedding = await embedder.EmbedAsync("オフライン", CancellationToken.None);
 
         Assert.Equal(HashedNgramEmbeddingGenerator.ModelId, embedder.Model);
-        Assert.Equal(EmbeddingSchema.Dimensions, embedding.Vector.Length);
+        Assert.Equal(EmbeddingSchema.DefaultDimensions, embedding.Vector.Length);
         Assert.Empty(_server.Requests);
     }
 
