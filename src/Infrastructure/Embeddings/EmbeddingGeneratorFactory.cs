@@ -13,6 +13,7 @@ public static class EmbeddingGeneratorFactory
     {
         EmbeddingProvider.HashedNgram => new HashedNgramEmbeddingGenerator(options.Dimensions ?? EmbeddingSchema.DefaultDimensions),
         EmbeddingProvider.OpenAI => CreateOpenAI(options),
+        EmbeddingProvider.Onnx => new Onnx.OnnxEmbeddingGenerator(options.Onnx),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown embedding provider."),
     };
 

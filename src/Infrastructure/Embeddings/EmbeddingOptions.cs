@@ -7,6 +7,9 @@ public enum EmbeddingProvider
 
     /// <summary>Any OpenAI-compatible /embeddings endpoint (OpenAI, Azure OpenAI's v1 API, Ollama, vLLM, LiteLLM…).</summary>
     OpenAI,
+
+    /// <summary>A sentence-embedding model file run in-process on ONNX Runtime (Embeddings:Onnx).</summary>
+    Onnx,
 }
 
 /// <summary>The "Embeddings" configuration section (env: Embeddings__Provider=OpenAI …). See docs/embeddings.md.</summary>
@@ -41,6 +44,8 @@ public sealed class EmbeddingOptions
     public EmbeddingBackfillOptions Backfill { get; set; } = new();
 
     public EmbeddingIndexOptions Index { get; set; } = new();
+
+    public Onnx.OnnxEmbeddingOptions Onnx { get; set; } = new();
 }
 
 /// <summary>Embeddings:Index: the job that builds the configured model's HNSW index (NoteVectorIndexJob).</summary>
