@@ -53,6 +53,12 @@ public sealed class EmbeddingIndexOptions
 {
     public bool Enabled { get; set; } = true;
     public int IntervalSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// maintenance_work_mem of the build's session. An HNSW build whose graph outgrows it goes on by inserting tuple
+    /// by tuple, many times slower: 50k notes of 1536 floats need about 400 MB (bench/RESULTS.md).
+    /// </summary>
+    public int BuildMemoryMb { get; set; } = 1_024;
 }
 
 /// <summary>Embeddings:Backfill: the job that embeds notes saved while the embedding service was down.</summary>

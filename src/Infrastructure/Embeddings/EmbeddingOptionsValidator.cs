@@ -54,9 +54,9 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
             failures.AddRange(OnnxFailures(options.Onnx));
         }
 
-        if (options.Index.IntervalSeconds < 1)
+        if (options.Index.IntervalSeconds < 1 || options.Index.BuildMemoryMb is < 64 or > 65_536)
         {
-            failures.Add("Embeddings:Index:IntervalSeconds must be >= 1.");
+            failures.Add("Embeddings:Index needs IntervalSeconds >= 1 and BuildMemoryMb 64 to 65536.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -40,7 +40,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         // The hidden states, whatever the exporter called them (last_hidden_state, token_embeddings, ...).
         _output = _session.OutputMetadata.Keys.First();
         Dimensions = _session.OutputMetadata[_output].Dimensions[^1];
-        ModelId = options.ModelName ?? "onnx:" + new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(modelPath))!).Name;
+        ModelId = !string.IsNullOrWhiteSpace(options.ModelName) ? options.ModelName : "onnx:" + new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(modelPath))!).Name;
         _metadata = new EmbeddingGeneratorMetadata("onnx", null, ModelId, Dimensions);
     }
 

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using NakamuraMisaki.Infrastructure.Embeddings;
 using Microsoft.Extensions.Logging;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using Npgsql;
@@ -11,7 +14,8 @@ namespace NakamuraMisaki.Infrastructure.Persistence.Vectors;
 /// pg_try_advisory_lock in a loop: a session blocked in pg_advisory_lock holds a snapshot that the other instance's
 /// concurrent build would wait for, a deadlock.
 /// </summary>
-public sealed class NoteVectorIndexes(NpgsqlDataSource dataSource, ILogger<NoteVectorIndexes> logger) : INoteVectorIndexes
+public sealed class NoteVectorIndexes(
+    NpgsqlDataSource dataSource, IOptions<EmbeddingOptions> options, ILogger<NoteVectorIndexes> logger) : INoteVectorIndexes
 {
     private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(500);
 
@@ -39,7 +43,12 @@ public sealed class NoteVectorIndexes(NpgsqlDataSource dataSource, ILogger<NoteV
             logger.LogInformation("Building {Index} for {Model} ({Dimensions} dimensions), concurrently",
                 index.Name, model, dimensions);
             var started = Stopwatch.GetTimestamp();
+            // Session-level (CONCURRENTLY cannot run in a transaction, so no SET LOCAL); reset before the connection
+            // goes back to the pool.
+            await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture,
+                $"SET maintenance_work_mem = '{options.Value.Index.BuildMemoryMb}MB'"), cancellationToken);
             await ExecuteAsync(connection, index.CreateConcurrentlySql, cancellationToken);
+            await ExecuteAsync(connection, "RESET maintenance_work_mem", cancellationToken);
             logger.LogInformation("Built {Index} in {Seconds:F1} s", index.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
             return true;
         }
