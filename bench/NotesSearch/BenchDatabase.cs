@@ -91,8 +91,19 @@ internal sealed class BenchDatabase : IAsyncDisposable
             ? (index.Name, index.CreateConcurrentlySql)
             : (HalfvecIndex, $"CREATE INDEX CONCURRENTLY {HalfvecIndex} ON notes USING hnsw " +
                              $"((embedding::halfvec({index.Dimensions})) halfvec_cosine_ops) WHERE {index.Predicate}");
+        // One session: CONCURRENTLY refuses the implicit transaction of a multi-statement command.
+        await using var connection = await DataSource.OpenConnectionAsync();
+        await using (var set = new NpgsqlCommand("SET maintenance_work_mem = '2GB'; SET max_parallel_maintenance_workers = 1", connection))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
         var clock = Stopwatch.StartNew();
-        await ExecuteAsync("SET maintenance_work_mem = '2GB'; SET max_parallel_maintenance_workers = 1; " + sql);
+        await using (var create = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 })
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
         var build = clock.Elapsed;
         await ExecuteAsync("ANALYZE notes");
         await using var command = DataSource.CreateCommand($"SELECT pg_size_pretty(pg_relation_size('{name}'))");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.Notes.Commands.EnsureNoteVectorIndex;
+using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Embeddings;
 
 namespace NakamuraMisaki.Infrastructure.Jobs;
@@ -13,8 +14,9 @@ namespace NakamuraMisaki.Infrastructure.Jobs;
 /// it also retries while the database or the provider is not up yet).
 /// </summary>
 internal sealed class NoteVectorIndexJob(
-    IServiceScopeFactory scopes, IOptions<EmbeddingOptions> options, ILogger<NoteVectorIndexJob> logger)
-    : PeriodicJob(scopes, logger)
+    IServiceScopeFactory scopes, DatabaseSchemaReadiness schema, IOptions<EmbeddingOptions> options,
+    ILogger<NoteVectorIndexJob> logger)
+    : PeriodicJob(scopes, schema, logger)
 {
     protected override string Name => "Note vector index";
     protected override bool Enabled => options.Value.Index.Enabled;

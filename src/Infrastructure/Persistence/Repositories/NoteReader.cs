@@ -3,6 +3,7 @@ using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Domain.Notes;
+using NakamuraMisaki.Infrastructure.Database;
 using Pgvector;
 using Pgvector.EntityFrameworkCore;
 using NakamuraMisaki.Infrastructure.Persistence.Vectors;
@@ -10,7 +11,11 @@ using static NakamuraMisaki.Infrastructure.Persistence.Configurations.NoteConfig
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INoteReader
+/// <remarks>
+/// Lists and searches read through <see cref="StaleTolerantReads"/> (a standby when one is configured); a note by id
+/// (read right after its save) and the embedding backlog (which a write follows) read the primary.
+/// </remarks>
+public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, PgvectorFeatures pgvector) : INoteReader
 {
     /// <summary>
     /// Lowest pg_trgm word similarity the text fallback accepts for a note that lacks some of the query's words.
@@ -40,14 +45,14 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
 
     public Task<Page<NoteResponse>> ListByUserAsync(
         string userId, string? category, PageRequest page, CancellationToken cancellationToken) =>
-        InCategory(Owned(userId), category)
+        InCategory(Owned(reads.Db, userId), category)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Select(NoteProjections.Response)
             .ToPageAsync(page, cancellationToken);
 
     public Task<Page<NoteResponse>> ListBySessionAsync(
         string userId, string sessionId, PageRequest page, CancellationToken cancellationToken) =>
-        Owned(userId).Where(n => n.SessionId == sessionId)
+        Owned(reads.Db, userId).Where(n => n.SessionId == sessionId)
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
             .Select(NoteProjections.Response)
             .ToPageAsync(page, cancellationToken);
@@ -60,7 +65,7 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
         // Only vectors of the query's model and width are comparable with it (this also leaves out notes with no
         // embedding). Predicate and cast are the model's partial HNSW index's (NoteVectorIndex), spelled with
         // constants so the planner can match them, and the cast is only evaluated for rows of that width.
-        var candidates = InCategory(Owned(userId), category)
+        var candidates = InCategory(Owned(reads.Db, userId), category)
             .Where(n => EF.Property<string?>(n, EmbeddingModel) == query.Model
                         && VectorWidth.Dims(EF.Property<Vector>(n, Embedding)) == EF.Constant(width))
             .OrderBy(n => VectorWidth.Cast(EF.Property<Vector>(n, Embedding), EF.Constant(width)).CosineDistance(vector))
@@ -75,10 +80,11 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
         // SET LOCAL needs a transaction, and a transaction under a retrying execution strategy must be one retriable
         // unit: the whole block is re-run on a transient failure.
         var iterative = await pgvector.HasIterativeScansAsync(cancellationToken);
-        var hits = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        var database = reads.Db.Database;
+        var hits = await database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            await db.Database.ExecuteSqlRawAsync(iterative ? CustomPlan + IterativeScan : CustomPlan, token);
+            await using var transaction = await database.BeginTransactionAsync(token);
+            await database.ExecuteSqlRawAsync(iterative ? CustomPlan + IterativeScan : CustomPlan, token);
 
             var rows = await candidates.ToListAsync(token);
             await transaction.CommitAsync(token);
@@ -97,7 +103,7 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
         var patterns = query.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries)
             .Select(word => "%" + LikePattern.Escape(word) + "%")
             .ToArray();
-        return await InCategory(Owned(userId), category)
+        return await InCategory(Owned(reads.Db, userId), category)
             .Select(n => new
             {
                 Note = n,
@@ -137,7 +143,10 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
             .ToListAsync(cancellationToken);
     }
 
-    private IQueryable<Note> Owned(string userId) => db.Notes.AsNoTracking().Where(n => n.UserId == userId);
+    private IQueryable<Note> Owned(string userId) => Owned(db, userId);
+
+    private static IQueryable<Note> Owned(AppDbContext context, string userId) =>
+        context.Notes.AsNoTracking().Where(n => n.UserId == userId);
 
     private static IQueryable<Note> InCategory(IQueryable<Note> notes, string? category) =>
         category is null ? notes : notes.Where(n => n.Category == category);
