@@ -150,14 +150,8 @@ public sealed class HashedNgramEmbeddingGenerator : IEmbeddingGenerator<string, 
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        GeneratorServices.Resolve(this, _metadata, serviceType, serviceKey);
 
     public void Dispose()
     {
