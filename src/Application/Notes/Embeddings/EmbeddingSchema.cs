@@ -2,7 +2,7 @@ namespace NakamuraMisaki.Application.Notes.Embeddings;
 
 /// <summary>
 /// notes.embedding is an untyped <c>vector</c>: any width fits, and each (model, width) gets its own partial HNSW
-/// index on a cast to that width (see docs/decisions/0009-vector-width-per-model.md).
+/// index on a cast to that width (see docs/decisions/0016-vector-width-per-model.md).
 /// </summary>
 public static class EmbeddingSchema
 {

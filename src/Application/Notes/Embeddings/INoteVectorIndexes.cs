@@ -2,7 +2,7 @@ namespace NakamuraMisaki.Application.Notes.Embeddings;
 
 /// <summary>
 /// The HNSW index of each (model, width) in the untyped embedding column. Built by the service for the model it is
-/// configured with, so switching models needs neither code nor a migration (docs/decisions/0009-vector-width-per-model.md).
+/// configured with, so switching models needs neither code nor a migration (docs/decisions/0016-vector-width-per-model.md).
 /// </summary>
 public interface INoteVectorIndexes
 {
