@@ -282,7 +282,7 @@ namespace NakamuraMisaki.Migrations
                         .HasColumnName("created_at");
 
                     b.Property<Vector>("Embedding")
-                        .HasColumnType("vector(1536)")
+                        .HasColumnType("vector")
                         .HasColumnName("embedding");
 
                     b.Property<string>("EmbeddingModel")
@@ -315,12 +315,6 @@ namespace NakamuraMisaki.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Content"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Content"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("Embedding")
-                        .HasDatabaseName("ix_notes_embedding_hnsw");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Embedding"), "hnsw");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Embedding"), new[] { "vector_cosine_ops" });
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_notes_unembedded")

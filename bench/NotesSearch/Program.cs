@@ -35,42 +35,58 @@ Console.WriteLine($"embed (offline, 1 thread): {embedTime.TotalSeconds:F1} s; CO
                   $"({noteCount / copyTime.TotalSeconds:F0} rows/s)");
 notes.Clear();
 
-var buildTime = await database.BuildHnswIndexAsync();
-Console.WriteLine($"HNSW build (m 16, ef_construction 64, 1 parallel worker): {buildTime.TotalSeconds:F1} s; {await database.SizesAsync()}");
-
 var queries = Enumerable.Range(0, queryCount).Select(_ => (User(corpus.Next(userCount)), embedder.Embed(corpus.Query()))).ToArray();
+Console.WriteLine($"table {await database.TableSizeAsync()}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+int[] efSearches = [40];
 
-// The unfiltered search (the index's own quality), the service's query (NoteReader.SearchByVectorAsync) as the
-// planner runs it, and the same with the HNSW path forced (what a user owning a large share of the notes gets: for a
-// user with 5k of 100k notes the planner reads them through the user_id index and sorts them, which is exact).
-const string ServiceQuery = "SELECT id, embedding <=> $1 FROM notes WHERE user_id = $2 AND embedding_model = 'hashed-ngram-v1' " +
-                            "ORDER BY embedding <=> $1 LIMIT 10";
-SearchScenario[] scenarios =
-[
-    // Sequential scans off: at ef_search 100 the planner prefers an exact parallel scan of 100k notes, and this row
-    // is about the index.
-    new("all notes (HNSW forced: enable_seqscan = off)", "SELECT id, embedding <=> $1 FROM notes ORDER BY embedding <=> $1 LIMIT 10",
-        perUser: false, "SET LOCAL enable_seqscan = off;"),
-    new("one user's notes (the service's query, planner's choice)", ServiceQuery, perUser: true),
-    new("one user's notes, HNSW forced (enable_sort = off)", ServiceQuery, perUser: true, "SET LOCAL enable_sort = off;"),
-];
-int[] efSearches = [40, 100];
+// The service's query (NoteReader.SearchByVectorAsync): the model's predicate and the cast its partial index is on.
+const string Predicate = "embedding_model = 'hashed-ngram-v1' AND vector_dims(embedding) = 1536";
+const string Float = "embedding::vector(1536) <=> $1";
+const string Half = "embedding::halfvec(1536) <=> $1::halfvec(1536)";
+string AllNotes(string order) => $"SELECT id, {Float} FROM notes WHERE {Predicate} ORDER BY {order} LIMIT 10";
+string OneUser(string order) => $"SELECT id, {Float} FROM notes WHERE user_id = $2 AND {Predicate} ORDER BY {order} LIMIT 10";
+
 Console.WriteLine();
-Console.WriteLine("| scenario | hnsw.ef_search | p50 ms | p95 ms | recall@10 mean | queries with recall@10 < 0.5 | id overlap mean |");
-Console.WriteLine("|---|---|---|---|---|---|---|");
+Console.WriteLine("| index | HNSW build s | index size | scenario | hnsw.ef_search | p50 ms | p95 ms | recall@10 mean (vs exact float) | queries with recall@10 < 0.5 | id overlap mean |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 var plans = new List<string>();
-foreach (var scenario in scenarios)
+foreach (var kind in new[] { IndexKind.Halfvec, IndexKind.Vector })
 {
-    foreach (var (ef, result) in await scenario.RunAsync(database.DataSource, queries, efSearches))
+    var (build, size) = await database.BuildHnswIndexAsync(kind);
+    var order = kind == IndexKind.Vector ? Float : Half;
+    SearchScenario[] scenarios =
+    [
+        // Sequential scans off: the planner may prefer an exact parallel scan, and this row is about the index.
+        new("all notes (HNSW forced: enable_seqscan = off)", AllNotes(order), perUser: false, "SET LOCAL enable_seqscan = off;",
+            exactSql: AllNotes(Float)),
+        new("one user's notes (the service's query, planner's choice)", OneUser(order), perUser: true, exactSql: OneUser(Float)),
+        new("one user's notes, HNSW forced (enable_sort = off)", OneUser(order), perUser: true, "SET LOCAL enable_sort = off;",
+            exactSql: OneUser(Float)),
+    ];
+    foreach (var scenario in scenarios)
     {
-        Console.WriteLine($"| {scenario.Name} | {ef} | {result.P50:F1} | {result.P95:F1} | {result.MeanRecall:F3} | " +
-                          $"{result.PoorShare:P1} | {result.MeanIdOverlap:F3} |");
-        plans.Add($"{scenario.Name}, ef_search {ef}: {result.Plan}");
+        foreach (var (ef, result) in await scenario.RunAsync(database.DataSource, queries, efSearches))
+        {
+            Console.WriteLine($"| {kind} | {build.TotalSeconds:F1} | {size} | {scenario.Name} | {ef} | {result.P50:F1} | {result.P95:F1} | " +
+                              $"{result.MeanRecall:F3} | {result.PoorShare:P1} | {result.MeanIdOverlap:F3} |");
+            plans.Add($"{kind}, {scenario.Name}, ef_search {ef}: {result.Plan}");
+        }
+    }
+
+    if (kind == IndexKind.Halfvec)
+    {
+        await database.DropIndexAsync(BenchDatabase.HalfvecIndex);
     }
 }
 
+// A note save as the service does it with the offline embedder: embed, then one INSERT (autocommit) that maintains
+// the HNSW index of the model. This cluster runs with fsync off: a durable server adds its commit flush.
+var saves = await SaveLatency.MeasureAsync(database.DataSource, embedder, corpus, count: 200);
+Console.WriteLine();
+Console.WriteLine($"note save at {noteCount:N0} notes (embed + INSERT with the vector index): p50 {saves.P50:F1} ms, p95 {saves.P95:F1} ms");
 Console.WriteLine();
 plans.ForEach(p => Console.WriteLine("plan: " + p));
+Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
 return;
 
 static string User(int i) => $"U0BENCH{i:D3}";

@@ -10,7 +10,8 @@ namespace NakamuraMisaki.Bench.NotesSearch;
 /// computes every distance), for latency and recall@k of the index against the exact answer.
 /// </summary>
 /// <param name="settings">SET LOCAL statements the indexed runs add (the service always sets the iterative scan).</param>
-internal sealed partial class SearchScenario(string name, string sql, bool perUser, string settings = "")
+/// <param name="exactSql">The exact answer's query when it is not <paramref name="sql"/> (halfvec is measured against float).</param>
+internal sealed partial class SearchScenario(string name, string sql, bool perUser, string settings = "", string? exactSql = null)
 {
     public const int K = 10;
 
@@ -29,7 +30,7 @@ internal sealed partial class SearchScenario(string name, string sql, bool perUs
         var exact = new List<List<(Guid Id, double Distance)>>();
         foreach (var query in queries)
         {
-            exact.Add(await SearchAsync(connection, query, CustomPlan + "SET LOCAL enable_indexscan = off;"));
+            exact.Add(await SearchAsync(connection, query, CustomPlan + "SET LOCAL enable_indexscan = off;", exactSql ?? sql));
         }
 
         var results = new List<(int, ScenarioResult)>();
@@ -39,7 +40,7 @@ internal sealed partial class SearchScenario(string name, string sql, bool perUs
             var plan = await ExplainAsync(connection, queries[0], indexed);
             foreach (var query in queries.Take(5))
             {
-                await SearchAsync(connection, query, indexed); // warm-up: caches and prepared plans
+                await SearchAsync(connection, query, indexed, sql); // warm-up: caches and prepared plans
             }
 
             var latencies = new List<double>();
@@ -48,7 +49,7 @@ internal sealed partial class SearchScenario(string name, string sql, bool perUs
             for (var i = 0; i < queries.Count; i++)
             {
                 var clock = Stopwatch.StartNew();
-                var approximate = await SearchAsync(connection, queries[i], indexed);
+                var approximate = await SearchAsync(connection, queries[i], indexed, sql);
                 latencies.Add(clock.Elapsed.TotalMilliseconds);
                 recalls.Add(Recall(approximate, exact[i]));
                 idRecalls.Add(exact[i].Count == 0 ? 1
@@ -79,11 +80,12 @@ internal sealed partial class SearchScenario(string name, string sql, bool perUs
         return (double)Math.Min(approximate.Count(r => r.Distance <= threshold), exact.Count) / exact.Count;
     }
 
-    private async Task<List<(Guid Id, double Distance)>> SearchAsync(NpgsqlConnection connection, (string User, float[] Vector) query, string setLocal)
+    private async Task<List<(Guid Id, double Distance)>> SearchAsync(
+        NpgsqlConnection connection, (string User, float[] Vector) query, string setLocal, string text)
     {
         await using var transaction = await connection.BeginTransactionAsync();
         await SetAsync(connection, transaction, setLocal);
-        await using var command = Command(connection, transaction, sql, query);
+        await using var command = Command(connection, transaction, text, query);
         var rows = new List<(Guid, double)>(K);
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -135,7 +137,7 @@ internal sealed partial class SearchScenario(string name, string sql, bool perUs
         return command;
     }
 
-    [GeneratedRegex(@"'\[[^\]]*\]'::vector")]
+    [GeneratedRegex(@"'\[[^\]]*\]'::(half)?vec(tor)?")]
     private static partial Regex VectorLiteral();
 }
 

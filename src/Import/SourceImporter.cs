@@ -28,12 +28,20 @@ internal sealed class SourceImporter<TRecord, TRow>(
 
         var done = 0;
         progress.Advanced(plan.Source, Progress(done, accepted.Count));
-        foreach (var batch in accepted.Chunk(plan.Writer.BatchSize))
+        await plan.BeforeWritingAsync(mode, cancellationToken);
+        try
         {
-            var rows = await plan.PrepareAsync(batch.Select(b => b.Record).ToArray(), mode, cancellationToken);
-            await WriteAsync(batch.Zip(rows, (b, row) => (b.Location, row)).ToArray(), cancellationToken);
-            done += batch.Length;
-            progress.Advanced(plan.Source, Progress(done, accepted.Count));
+            foreach (var batch in accepted.Chunk(plan.Writer.BatchSize))
+            {
+                var rows = await plan.PrepareAsync(batch.Select(b => b.Record).ToArray(), mode, cancellationToken);
+                await WriteAsync(batch.Zip(rows, (b, row) => (b.Location, row)).ToArray(), cancellationToken);
+                done += batch.Length;
+                progress.Advanced(plan.Source, Progress(done, accepted.Count));
+            }
+        }
+        finally
+        {
+            await plan.AfterWritingAsync(mode, cancellationToken);
         }
 
         var report = new SourceReport(

@@ -21,6 +21,7 @@ using NakamuraMisaki.Infrastructure.Health;
 using NakamuraMisaki.Infrastructure.Idempotency;
 using NakamuraMisaki.Infrastructure.Jobs;
 using NakamuraMisaki.Infrastructure.Persistence;
+using NakamuraMisaki.Infrastructure.Persistence.Vectors;
 using NakamuraMisaki.Infrastructure.Persistence.Repositories;
 using NakamuraMisaki.Infrastructure.Reminders;
 using NakamuraMisaki.Infrastructure.Sessions;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<INoteRepository, NoteRepository>();
         services.AddScoped<INoteReader, NoteReader>();
         services.AddSingleton<PgvectorFeatures>();
+        services.AddSingleton<INoteVectorIndexes, NoteVectorIndexes>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<ISessionHistoryRepository, SessionHistoryRepository>();
         services.AddScoped<ISessionMessageReader, SessionMessageReader>();
@@ -130,6 +132,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<ReminderOptions, ReminderOptionsValidator>(configuration, ReminderOptions.Section);
         services.AddScoped<IHandoffReminderQueue, HandoffReminderQueue>();
         services.AddHostedService<NoteEmbeddingBackfillJob>();
+        services.AddHostedService<NoteVectorIndexJob>();
         services.AddHostedService<SessionCleanupJob>();
         services.AddHostedService<HandoffReminderJob>();
         services.AddValidatedOptions<IdempotencyOptions, IdempotencyOptionsValidator>(configuration, IdempotencyOptions.Section);

@@ -21,8 +21,8 @@ public interface INoteReader
         string userId, string sessionId, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The user's notes embedded by <paramref name="query"/>'s model, nearest (cosine) first; score = 1 - distance.
-    /// Notes of other models are left out: distances between two models' vectors mean nothing.
+    /// The user's notes embedded by <paramref name="query"/>'s model at its width, nearest (cosine) first; score =
+    /// 1 - distance. Notes of other models or widths are left out: distances between them mean nothing.
     /// </summary>
     Task<IReadOnlyList<NoteSearchHit>> SearchByVectorAsync(
         string userId, NoteEmbedding query, string? category, int limit, CancellationToken cancellationToken);
@@ -35,7 +35,10 @@ public interface INoteReader
     Task<IReadOnlyList<NoteSearchHit>> SearchByTextAsync(
         string userId, string query, string? category, double minScore, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Keyset page (by id, after <paramref name="afterId"/>) of notes the pass still has to embed.</summary>
+    /// <summary>
+    /// Keyset page (by id, after <paramref name="afterId"/>) of notes the pass still has to embed; a note of
+    /// <paramref name="model"/> but not of <paramref name="dimensions"/> (when known) is behind too.
+    /// </summary>
     Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
-        EmbeddingBacklog backlog, string model, Guid? afterId, int limit, CancellationToken cancellationToken);
+        EmbeddingBacklog backlog, string model, int? dimensions, Guid? afterId, int limit, CancellationToken cancellationToken);
 }

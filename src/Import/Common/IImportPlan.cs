@@ -19,4 +19,10 @@ public interface IImportPlan<TRecord, TRow>
 
     /// <summary>What the report should add about the rows this run imported (or, in a dry run, would import).</summary>
     IEnumerable<string> Remarks(IReadOnlyList<TRow> newRows, ImportMode mode);
+
+    /// <summary>Before the first batch is written (notes: set aside an index that would slow a bulk load).</summary>
+    Task BeforeWritingAsync(ImportMode mode, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After the last batch, also when the run failed (notes: build that index again).</summary>
+    Task AfterWritingAsync(ImportMode mode, CancellationToken cancellationToken) => Task.CompletedTask;
 }

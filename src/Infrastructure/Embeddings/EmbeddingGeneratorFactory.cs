@@ -1,5 +1,6 @@
 using System.ClientModel;
 using Microsoft.Extensions.AI;
+using NakamuraMisaki.Application.Notes.Embeddings;
 using OpenAI;
 using OpenAI.Embeddings;
 
@@ -10,8 +11,9 @@ public static class EmbeddingGeneratorFactory
 {
     public static IEmbeddingGenerator<string, Embedding<float>> Create(EmbeddingOptions options) => options.Provider switch
     {
-        EmbeddingProvider.HashedNgram => new HashedNgramEmbeddingGenerator(),
+        EmbeddingProvider.HashedNgram => new HashedNgramEmbeddingGenerator(options.Dimensions ?? EmbeddingSchema.DefaultDimensions),
         EmbeddingProvider.OpenAI => CreateOpenAI(options),
+        EmbeddingProvider.Onnx => new Onnx.OnnxEmbeddingGenerator(options.Onnx),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown embedding provider."),
     };
 

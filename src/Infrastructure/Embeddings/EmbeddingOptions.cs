@@ -7,6 +7,9 @@ public enum EmbeddingProvider
 
     /// <summary>Any OpenAI-compatible /embeddings endpoint (OpenAI, Azure OpenAI's v1 API, Ollama, vLLM, LiteLLM…).</summary>
     OpenAI,
+
+    /// <summary>A sentence-embedding model file run in-process on ONNX Runtime (Embeddings:Onnx).</summary>
+    Onnx,
 }
 
 /// <summary>The "Embeddings" configuration section (env: Embeddings__Provider=OpenAI …). See docs/embeddings.md.</summary>
@@ -26,8 +29,9 @@ public sealed class EmbeddingOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// OpenAI provider: sent as the request's <c>dimensions</c> for models whose native width is not the schema's
-    /// (text-embedding-3-large: 3072). Must equal the schema's width when set. Unset: not sent.
+    /// The width of this model's vectors. Offline embedder: its width (unset = 1536). OpenAI provider: sent as the
+    /// request's <c>dimensions</c> (text-embedding-3-large shortens to it); unset = not sent, and the model's first
+    /// answer decides. At most 2,000 (pgvector's HNSW limit). Any width works without a migration.
     /// </summary>
     public int? Dimensions { get; set; }
 
@@ -40,6 +44,23 @@ public sealed class EmbeddingOptions
     public EmbeddingBackfillOptions Backfill { get; set; } = new();
 
     public EmbeddingCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+    public EmbeddingIndexOptions Index { get; set; } = new();
+
+    public Onnx.OnnxEmbeddingOptions Onnx { get; set; } = new();
+}
+
+/// <summary>Embeddings:Index: the job that builds the configured model's HNSW index (NoteVectorIndexJob).</summary>
+public sealed class EmbeddingIndexOptions
+{
+    public bool Enabled { get; set; } = true;
+    public int IntervalSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// maintenance_work_mem of the build's session. An HNSW build whose graph outgrows it goes on by inserting tuple
+    /// by tuple, many times slower: 50k notes of 1536 floats need about 400 MB (bench/RESULTS.md).
+    /// </summary>
+    public int BuildMemoryMb { get; set; } = 1_024;
 }
 
 /// <summary>Embeddings:Backfill: the job that embeds notes saved while the embedding service was down.</summary>

@@ -27,9 +27,9 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
             }
         }
 
-        if (options.Dimensions is { } dimensions && dimensions != EmbeddingSchema.Dimensions)
+        if (options.Dimensions is < 1 or > EmbeddingSchema.MaxIndexedDimensions)
         {
-            failures.Add($"Embeddings:Dimensions must be {EmbeddingSchema.Dimensions}, the width of notes.embedding.");
+            failures.Add($"Embeddings:Dimensions must be 1 to {EmbeddingSchema.MaxIndexedDimensions} (pgvector's HNSW limit).");
         }
 
         if (options.TimeoutSeconds is < 1 or > 600)
@@ -54,6 +54,35 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
             failures.Add($"Embeddings:Backfill needs IntervalSeconds >= 1, MaxNotesPerPass >= 1 and BatchSize 1 to {EmbeddingPassLimits.MaxBatchSize}.");
         }
 
+        if (options.Provider == EmbeddingProvider.Onnx)
+        {
+            failures.AddRange(OnnxFailures(options.Onnx));
+        }
+
+        if (options.Index.IntervalSeconds < 1 || options.Index.BuildMemoryMb is < 64 or > 65_536)
+        {
+            failures.Add("Embeddings:Index needs IntervalSeconds >= 1 and BuildMemoryMb 64 to 65536.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> OnnxFailures(Onnx.OnnxEmbeddingOptions onnx)
+    {
+        if (!File.Exists(onnx.ModelPath))
+        {
+            yield return $"Embeddings:Onnx:ModelPath '{onnx.ModelPath}' is not a file (download the model, see docs/embeddings.md).";
+        }
+
+        if (!File.Exists(onnx.TokenizerPath))
+        {
+            yield return $"Embeddings:Onnx:TokenizerPath '{onnx.TokenizerPath}' is not a file (vocab.txt or sentencepiece.bpe.model).";
+        }
+
+        if (onnx.MaxTokens is < 3 or > 8_192 || onnx.BatchSize is < 1 or > EmbeddingPassLimits.MaxBatchSize
+            || onnx.Threads is < 1 or > 64)
+        {
+            yield return $"Embeddings:Onnx needs MaxTokens 3 to 8192, BatchSize 1 to {EmbeddingPassLimits.MaxBatchSize}, Threads 1 to 64.";
+        }
     }
 }

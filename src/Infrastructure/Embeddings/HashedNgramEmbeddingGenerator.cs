@@ -28,12 +28,14 @@ public sealed class HashedNgramEmbeddingGenerator : IEmbeddingGenerator<string, 
     private readonly int _dimensions;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
-    public HashedNgramEmbeddingGenerator(int dimensions = EmbeddingSchema.Dimensions)
+    public HashedNgramEmbeddingGenerator(int dimensions = EmbeddingSchema.DefaultDimensions)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         _dimensions = dimensions;
         _metadata = new EmbeddingGeneratorMetadata(ProviderName, null, ModelId, dimensions);
     }
+
+    public int Dimensions => _dimensions;
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null,
@@ -148,14 +150,8 @@ public sealed class HashedNgramEmbeddingGenerator : IEmbeddingGenerator<string, 
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        GeneratorServices.Resolve(this, _metadata, serviceType, serviceKey);
 
     public void Dispose()
     {

@@ -17,7 +17,14 @@ internal sealed class TextEmbedder(
     ILogger<TextEmbedder> logger)
     : ITextEmbedder
 {
+    /// <summary>0 until configured or learned; set once (Interlocked), so every later answer is held to the first.</summary>
+    private int _learnedDimensions;
+
     public string Model => generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? options.Value.Model;
+
+    public int? Dimensions => options.Value.Dimensions
+        ?? generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions
+        ?? (_learnedDimensions > 0 ? _learnedDimensions : null);
 
     public async Task<IReadOnlyList<NoteEmbedding>> EmbedAsync(
         IReadOnlyList<string> texts, CancellationToken cancellationToken)
@@ -79,10 +86,13 @@ internal sealed class TextEmbedder(
         for (var i = 0; i < expected; i++)
         {
             var vector = generated[i].Vector.ToArray();
-            if (vector.Length != EmbeddingSchema.Dimensions)
+            var width = Dimensions ?? LearnWidth(vector.Length);
+            if (vector.Length != width)
             {
-                throw Unusable($"{vector.Length} dimensions instead of {EmbeddingSchema.Dimensions} " +
-                               "(set Embeddings:Dimensions, or use a model of that width)", model);
+                // A model that changes width mid-run (a server swapped behind the same name): the note is stored
+                // unembedded and the backfill retries it, instead of mixing widths under one model.
+                throw Unusable($"{vector.Length} dimensions instead of {width} " +
+                               "(the width configured in Embeddings:Dimensions, or the model's first answer)", model);
             }
 
             // A zero or non-finite vector has no direction: cosine distance to it is undefined (NaN in pgvector).
@@ -96,6 +106,24 @@ internal sealed class TextEmbedder(
         }
 
         return result;
+    }
+
+    /// <summary>The first answer decides the width when none is configured; a racing first answer of another width loses.</summary>
+    private int LearnWidth(int width)
+    {
+        var previous = Interlocked.CompareExchange(ref _learnedDimensions, width, 0);
+        if (previous == 0 && width <= EmbeddingSchema.MaxIndexedDimensions)
+        {
+            logger.LogInformation("Embedding model {Model} answers {Width} dimensions", Model, width);
+        }
+        else if (previous == 0)
+        {
+            logger.LogWarning("Embedding model {Model} answers {Width} dimensions, more than an HNSW index takes " +
+                              "({Max}): search reads every note of a user. Set Embeddings:Dimensions.",
+                Model, width, EmbeddingSchema.MaxIndexedDimensions);
+        }
+
+        return previous == 0 ? width : previous;
     }
 
     private EmbeddingUnavailableException Unusable(string what, string model)

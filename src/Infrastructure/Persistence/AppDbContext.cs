@@ -46,5 +46,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         // Trigram matching for the notes' text-search fallback (postgresql-contrib).
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        Vectors.VectorWidth.Register(modelBuilder);
     }
 }

@@ -34,7 +34,7 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
         Assert.Equal("my-embed-large", embedder.Model);
         Assert.All(embeddings, e => Assert.Equal("my-embed-large", e.Model));
         Assert.Equal([0.01f, 0.02f], embeddings.Select(e => e.Vector[0]));
-        Assert.All(embeddings, e => Assert.Equal(EmbeddingSchema.Dimensions, e.Vector.Length));
+        Assert.All(embeddings, e => Assert.Equal(EmbeddingSchema.DefaultDimensions, e.Vector.Length));
         var (authorization, body) = Assert.Single(_server.Requests);
         Assert.Equal("Bearer sk-test-key", authorization);
         Assert.Equal("my-embed-large", body["model"]!.GetValue<string>());
@@ -57,7 +57,7 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failing_server_or_a_wrong_width_is_reported_as_unavailable()
+    public async Task A_failing_server_or_a_width_change_mid_run_is_reported_as_unavailable()
     {
         await using var services = Build(new()
         {
@@ -67,8 +67,15 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
 
         _server.FailWith = 500;
         await Assert.ThrowsAsync<EmbeddingUnavailableException>(() => embedder.EmbedAsync("x", CancellationToken.None));
+        Assert.Null(embedder.Dimensions); // nothing configured, nothing answered yet
 
+        // No Embeddings:Dimensions: the model's first answer decides its width (any width, no migration) ...
         _server.FailWith = null;
+        _server.Dimensions = 384;
+        Assert.Equal(384, (await embedder.EmbedAsync("x", CancellationToken.None)).Vector.Length);
+        Assert.Equal(384, embedder.Dimensions);
+
+        // ... and a later answer of another width is refused, so the note is stored unembedded instead.
         _server.Dimensions = 768;
         var wrongWidth = await Assert.ThrowsAsync<EmbeddingUnavailableException>(() => embedder.EmbedAsync("x", CancellationToken.None));
         Assert.Contains("768", wrongWidth.Message, StringComparison.Ordinal);
@@ -78,6 +85,7 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
     [InlineData("OpenAI", null, null, null, "ApiKey")]
     [InlineData("OpenAI", "not a url", null, null, "Endpoint")]
     [InlineData("HashedNgram", null, null, "3072", "Dimensions")]
+    [InlineData("HashedNgram", null, null, "0", "Dimensions")]
     public void A_configuration_that_cannot_work_is_refused(string provider, string? endpoint, string? key, string? dimensions, string named)
     {
         using var services = Build(new()
@@ -102,7 +110,7 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
         var embedding = await embedder.EmbedAsync("オフライン", CancellationToken.None);
 
         Assert.Equal(HashedNgramEmbeddingGenerator.ModelId, embedder.Model);
-        Assert.Equal(EmbeddingSchema.Dimensions, embedding.Vector.Length);
+        Assert.Equal(EmbeddingSchema.DefaultDimensions, embedding.Vector.Length);
         Assert.Empty(_server.Requests);
     }
 

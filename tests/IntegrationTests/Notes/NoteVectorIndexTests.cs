@@ -1,8 +1,12 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
+using NakamuraMisaki.Application.Notes.Commands.EnsureNoteVectorIndex;
 using NakamuraMisaki.Domain.Notes;
+using NakamuraMisaki.Infrastructure.Embeddings;
+using NakamuraMisaki.Infrastructure.Persistence.Vectors;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.IntegrationTests.Support;
 using Npgsql;
@@ -21,7 +25,11 @@ public sealed class NoteVectorIndexTests(ApiFactory factory) : ApiTest(factory)
 
     /// <summary>The repository's query, as SQL: what the control runs with iterative scans off.</summary>
     private const string SearchSql =
-        "SELECT content FROM notes WHERE user_id = $1 AND embedding_model = $2 ORDER BY embedding <=> $3 LIMIT 3";
+        "SELECT content FROM notes WHERE user_id = $1 AND embedding_model = $2 AND vector_dims(embedding) = 1536 " +
+        "ORDER BY embedding::vector(1536) <=> $3 LIMIT 3";
+
+    private static readonly string IndexName =
+        new NoteVectorIndex(HashedNgramEmbeddingGenerator.ModelId, EmbeddingSchema.DefaultDimensions).Name;
 
     [Fact]
     public async Task An_index_scan_still_finds_a_users_notes_behind_many_nearer_notes_of_others()
@@ -42,13 +50,14 @@ public sealed class NoteVectorIndexTests(ApiFactory factory) : ApiTest(factory)
         }
 
         var query = await embedder.EmbedAsync(Query, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new EnsureNoteVectorIndex());
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.OpenConnectionAsync();
         try
         {
             await db.Database.ExecuteSqlRawAsync("ANALYZE notes; SET enable_seqscan = off; SET enable_sort = off");
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            Assert.Contains("ix_notes_embedding_hnsw", string.Join('\n', await RunAsync(connection, "EXPLAIN " + SearchSql, query)));
+            Assert.Contains(IndexName, string.Join('\n', await RunAsync(connection, "EXPLAIN " + SearchSql, query)));
 
             // Control: without iterative scans the same plan starves (so the assertion below can fail).
             await db.Database.ExecuteSqlRawAsync("SET hnsw.iterative_scan = off");
@@ -76,7 +85,10 @@ public sealed class NoteVectorIndexTests(ApiFactory factory) : ApiTest(factory)
         }
 
         await using var read = new NpgsqlCommand(
-            "SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = 'ix_notes_embedding_hnsw'", connection);
+            "SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = $1", connection)
+        {
+            Parameters = { new() { Value = IndexName } },
+        };
         return (long)(await read.ExecuteScalarAsync())!;
     }
 

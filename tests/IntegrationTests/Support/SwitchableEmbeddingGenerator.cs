@@ -9,7 +9,7 @@ namespace NakamuraMisaki.IntegrationTests.Support;
 /// </summary>
 public sealed class SwitchableEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private readonly HashedNgramEmbeddingGenerator _real = new();
+    private volatile HashedNgramEmbeddingGenerator _real = new();
     private volatile Behaviour _behaviour = Behaviour.Real;
     private volatile string _model = HashedNgramEmbeddingGenerator.ModelId;
     private volatile string? _refusedFragment;
@@ -40,12 +40,20 @@ public sealed class SwitchableEmbeddingGenerator : IEmbeddingGenerator<string, E
     /// <summary>Reports another model (same vectors): what switching Embeddings:Model looks like to the service.</summary>
     public void ReportModel(string model) => _model = model;
 
+    /// <summary>Another model of another width (the offline algorithm at <paramref name="width"/> dimensions).</summary>
+    public void UseModel(string model, int width)
+    {
+        _real = new HashedNgramEmbeddingGenerator(width);
+        _model = model;
+    }
+
     /// <summary>Run by <see cref="Reset"/>: the host closes its circuit breaker, as if the probe had found the provider back.</summary>
     public Action? Recovered { get; set; }
 
     /// <summary>The real embedder again, and the host knows it (its circuit breaker is closed).</summary>
     public void Reset()
     {
+        _real = new HashedNgramEmbeddingGenerator();
         _behaviour = Behaviour.Real;
         _model = HashedNgramEmbeddingGenerator.ModelId;
         _refusedFragment = null;
@@ -81,7 +89,7 @@ public sealed class SwitchableEmbeddingGenerator : IEmbeddingGenerator<string, E
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceType == typeof(EmbeddingGeneratorMetadata) && serviceKey is null
-            ? new EmbeddingGeneratorMetadata("switchable-test-double", null, _model, 1536)
+            ? new EmbeddingGeneratorMetadata("switchable-test-double", null, _model, _real.Dimensions)
             : null;
 
     public void Dispose() => _real.Dispose();

@@ -10,6 +10,12 @@ public interface ITextEmbedder
     /// <summary>The configured model, as recorded in notes.embedding_model.</summary>
     string Model { get; }
 
+    /// <summary>
+    /// The width every vector of <see cref="Model"/> must have: Embeddings:Dimensions, or the model's first answer;
+    /// null until one of the two is known. A vector of another width is refused like a provider failure.
+    /// </summary>
+    int? Dimensions { get; }
+
     /// <summary>One vector per text, in order.</summary>
     /// <exception cref="EmbeddingUnavailableException">The provider failed, timed out, or answered a wrong width.</exception>
     Task<IReadOnlyList<NoteEmbedding>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken);

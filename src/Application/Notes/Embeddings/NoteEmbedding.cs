@@ -1,6 +1,6 @@
 namespace NakamuraMisaki.Application.Notes.Embeddings;
 
-/// <summary>A vector of <see cref="EmbeddingSchema.Dimensions"/> floats and the model that produced it.</summary>
+/// <summary>A vector and the model that produced it; its length is the model's width.</summary>
 public sealed record NoteEmbedding(float[] Vector, string Model);
 
 /// <summary>A note waiting to be embedded: all a pass needs of it.</summary>

@@ -23,7 +23,7 @@ public sealed class NoteEmbeddingPass(INoteReader reader, INoteRepository notes,
         while (embedded + failed < maxNotes)
         {
             var batch = await reader.ListToEmbedAsync(
-                backlog, model, cursor, Math.Min(batchSize, maxNotes - embedded - failed), cancellationToken);
+                backlog, model, embedder.Dimensions, cursor, Math.Min(batchSize, maxNotes - embedded - failed), cancellationToken);
             if (batch.Count == 0)
             {
                 return new EmbeddingPassResult(model, embedded, failed, null, Done: true, EmbeddingUnavailable: false);

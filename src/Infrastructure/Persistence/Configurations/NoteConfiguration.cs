@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Domain.Notes;
 using NakamuraMisaki.Infrastructure.Persistence.Search;
 using Pgvector;
@@ -28,13 +27,13 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         builder.Property(n => n.Category).HasMaxLength(Note.CategoryMaxLength).IsRequired()
             .HasDefaultValue(Note.DefaultCategory);
         builder.Property(n => n.Content).IsRequired();
-        // NULL = not embedded yet (the embedding service was down when the note was saved).
-        builder.Property<Vector?>(Embedding).HasColumnType($"vector({EmbeddingSchema.Dimensions})");
+        // NULL = not embedded yet (the embedding service was down when the note was saved). Untyped: any model's
+        // width fits; each (model, width) is indexed by its own partial HNSW index (NoteVectorIndexes).
+        builder.Property<Vector?>(Embedding).HasColumnType("vector");
         builder.Property<string?>(EmbeddingModel).HasMaxLength(200);
 
-        // Meaning search: nearest neighbours by cosine distance (<=>). NULL embeddings are simply not in the index.
-        builder.HasIndex(Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops")
-            .HasDatabaseName("ix_notes_embedding_hnsw");
+        // Meaning search's HNSW indexes are not here: they depend on the configured model and width, so the
+        // service creates them (CREATE INDEX CONCURRENTLY) for each model it is configured with; see NoteVectorIndexes.
         // Text fallback: ILIKE '%…%' and word_similarity() on Japanese, which has no spaces to split words at.
         builder.HasIndex(n => n.Content).HasMethod("gin").HasOperators("gin_trgm_ops")
             .HasDatabaseName("ix_notes_content_trgm");

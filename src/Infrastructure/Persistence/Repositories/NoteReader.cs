@@ -9,6 +9,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
 using Pgvector.EntityFrameworkCore;
+using NakamuraMisaki.Infrastructure.Persistence.Vectors;
 using static NakamuraMisaki.Infrastructure.Persistence.Configurations.NoteConfiguration;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
@@ -54,12 +55,20 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
         string userId, NoteEmbedding query, string? category, int limit, CancellationToken cancellationToken)
     {
         var vector = new Vector(query.Vector);
-        // Only vectors of the query's model are comparable with it; this also leaves out notes with no embedding.
+        var width = query.Vector.Length;
+        // Only vectors of the query's model and width are comparable with it (this also leaves out notes with no
+        // embedding). Predicate and cast are the model's partial HNSW index's (NoteVectorIndex), spelled with
+        // constants so the planner can match them, and the cast is only evaluated for rows of that width.
         var candidates = InCategory(Owned(reads.Db, userId), category)
-            .Where(n => EF.Property<string?>(n, EmbeddingModel) == query.Model)
-            .OrderBy(n => EF.Property<Vector>(n, Embedding).CosineDistance(vector))
+            .Where(n => EF.Property<string?>(n, EmbeddingModel) == query.Model
+                        && VectorWidth.Dims(EF.Property<Vector>(n, Embedding)) == EF.Constant(width))
+            .OrderBy(n => VectorWidth.Cast(EF.Property<Vector>(n, Embedding), EF.Constant(width)).CosineDistance(vector))
             .Take(limit)
-            .Select(n => new ScoredNote { Note = n, Score = 1 - EF.Property<Vector>(n, Embedding).CosineDistance(vector) })
+            .Select(n => new ScoredNote
+            {
+                Note = n,
+                Score = 1 - VectorWidth.Cast(EF.Property<Vector>(n, Embedding), EF.Constant(width)).CosineDistance(vector),
+            })
             .Select(NoteProjections.Hit);
 
         // SET LOCAL needs a transaction, and a transaction under a retrying execution strategy must be one retriable
@@ -99,13 +108,15 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
     }
 
     public async Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
-        EmbeddingBacklog backlog, string model, Guid? afterId, int limit, CancellationToken cancellationToken)
+        EmbeddingBacklog backlog, string model, int? dimensions, Guid? afterId, int limit, CancellationToken cancellationToken)
     {
         var notes = backlog switch
         {
             EmbeddingBacklog.Missing => db.Notes.Where(n => EF.Property<Vector?>(n, Embedding) == null),
-            // IS DISTINCT FROM: notes without any embedding are behind the configured model too.
-            EmbeddingBacklog.NotCurrentModel => db.Notes.Where(n => EF.Property<string?>(n, EmbeddingModel) != model),
+            // IS DISTINCT FROM: notes without any embedding are behind the configured model too, and so are the
+            // model's vectors of another width (Embeddings:Dimensions changed).
+            EmbeddingBacklog.NotCurrentModel => db.Notes.Where(n => EF.Property<string?>(n, EmbeddingModel) != model
+                || (dimensions != null && VectorWidth.Dims(EF.Property<Vector>(n, Embedding)) != dimensions)),
             _ => throw new ArgumentOutOfRangeException(nameof(backlog), backlog, null),
         };
         if (afterId is { } after)
