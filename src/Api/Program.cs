@@ -1,4 +1,5 @@
 using NakamuraMisaki.Api;
+using NakamuraMisaki.Api.Backups;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
@@ -15,6 +16,11 @@ if (ImportCommand.IsInvoked(args))
 {
     // A command of the same executable, with the service's configuration and database, but no web server.
     return await ImportCommand.RunAsync(args);
+}
+
+if (BackupCommand.IsInvoked(args))
+{
+    return await BackupCommand.RunAsync(args);
 }
 
 if (HealthProbeCommand.IsInvoked(args))

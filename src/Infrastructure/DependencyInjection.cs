@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.AgentTasks;
 using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Application.Tasks;
+using NakamuraMisaki.Infrastructure.Backups;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Health;
 using NakamuraMisaki.Infrastructure.Persistence;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddHandoffReminders(configuration);
         services.AddNotes(configuration);
         services.AddSessions(configuration);
+        services.AddBackups(configuration);
         services.AddScoped<DatabaseStatusReader>();
         return services;
     }
