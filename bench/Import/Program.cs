@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using NakamuraMisaki.Api.Import;
-using NakamuraMisaki.Application.Import;
+using NakamuraMisaki.Import;
 using NakamuraMisaki.Bench.Import;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Database.Embedded;

@@ -40,7 +40,7 @@ Console.WriteLine($"HNSW build (m 16, ef_construction 64, 1 parallel worker): {b
 
 var queries = Enumerable.Range(0, queryCount).Select(_ => (User(corpus.Next(userCount)), embedder.Embed(corpus.Query()))).ToArray();
 
-// The unfiltered search (the index's own quality), the service's query (NoteRepository.SearchByVectorAsync) as the
+// The unfiltered search (the index's own quality), the service's query (NoteReader.SearchByVectorAsync) as the
 // planner runs it, and the same with the HNSW path forced (what a user owning a large share of the notes gets: for a
 // user with 5k of 100k notes the planner reads them through the user_id index and sorts them, which is exact).
 const string ServiceQuery = "SELECT id, embedding <=> $1 FROM notes WHERE user_id = $2 AND embedding_model = 'hashed-ngram-v1' " +

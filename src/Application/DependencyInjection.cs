@@ -14,7 +14,8 @@ public static class DependencyInjection
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+            // Validation first: a refused request is not retried. The retry wraps the handler alone.
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(ConcurrentChangeRetryBehaviour<,>)];
         });
         // One message per field: the first rule a value breaks (an empty id is not also "not a Slack id").
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

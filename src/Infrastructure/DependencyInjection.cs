@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,8 @@ public static class DependencyInjection
             ConfigureDbContext(options, sp.GetRequiredService<NpgsqlDataSource>(),
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxRetryCount));
 
+        // Anywhere in the pipeline: it turns only the database's own exceptions into the Application's.
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(DatabaseExceptionTranslation<,>));
         services.AddScoped<ITaskRepository, TaskRepository>();
         services.AddSingleton<TransientReadRetry>();
         services.AddSingleton<ITaskReader, TaskReader>();

@@ -14,6 +14,7 @@ internal static class NoteServices
     public static IServiceCollection AddNotes(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<INoteRepository, NoteRepository>();
+        services.AddScoped<INoteReader, NoteReader>();
         services.AddSingleton<PgvectorFeatures>();
         services.AddEmbeddings(configuration);
         services.AddHostedService<NoteEmbeddingBackfillJob>();

@@ -2,12 +2,10 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Domain.Common;
-using Npgsql;
 
 namespace NakamuraMisaki.Api.ErrorHandling;
 
@@ -28,19 +26,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             DomainRuleViolationException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             StaleVersionException e => PreconditionFailed(e.Message),
-            // The row changed between this request's read and its write. With If-Match the client's version was
-            // current at the read, so it is stale now: 412 like any stale If-Match. Without, a plain conflict (tasks
-            // retry before it comes to this: ConcurrentChangeRetry).
-            DbUpdateConcurrencyException or ConcurrentChangeException when context.Request.Headers.IfMatch.Count > 0 =>
-                PreconditionFailed("The resource was changed by another request while this one was applied; read it again and retry."),
-            DbUpdateConcurrencyException or ConcurrentChangeException => Problem(StatusCodes.Status409Conflict, "Conflict",
+            // Without If-Match the command was already retried on the row as it is now (ConcurrentChangeRetryBehaviour);
+            // with it, the behaviour answered StaleVersionException. What is left is a storm of writers: a conflict.
+            ConcurrentChangeException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "The resource was changed by another request; read it again and retry."),
-            _ when IsUniqueViolation(exception) => Problem(StatusCodes.Status409Conflict, "Conflict",
-                "A resource with the same identity already exists."),
-            // A referenced row deleted between the check and the insert (e.g. a hand-off's task): the state refuses it.
-            _ when IsForeignKeyViolation(exception) => Problem(StatusCodes.Status409Conflict, "Conflict",
-                "A resource this request refers to no longer exists."),
-            _ when IsDatabaseUnavailable(exception) => Unavailable(context),
+            DuplicateResourceException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            MissingReferenceException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            DatabaseUnavailableException => Unavailable(context),
             _ => null,
         };
 
@@ -112,25 +104,6 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     private static string FieldName(string propertyName) => propertyName == Endpoints.ActingUser.RequestMember
         ? Endpoints.ActingUser.Header
         : string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
-
-    private static bool IsUniqueViolation(Exception exception) =>
-        exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
-
-    private static bool IsForeignKeyViolation(Exception exception) =>
-        exception.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
-
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException { IsTransient: true } or PostgresException { SqlState: "57P01" or "57P03" } or TimeoutException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static ProblemDetails Unavailable(HttpContext context)
     {

@@ -1,4 +1,4 @@
-using NakamuraMisaki.Application.Import;
+using NakamuraMisaki.Import;
 
 namespace NakamuraMisaki.Api.Import;
 

@@ -1,20 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application;
-using NakamuraMisaki.Application.Import;
+using NakamuraMisaki.Import;
 using NakamuraMisaki.Infrastructure;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Database.Embedded;
-using NakamuraMisaki.Infrastructure.Import;
 using NakamuraMisaki.Infrastructure.Persistence;
+using OpenTelemetry.Metrics;
 
 namespace NakamuraMisaki.Api.Import;
 
 /// <summary>
 /// <c>NakamuraMisaki.Api import …</c>: the old stores into the database, with the service's own configuration, data
-/// source and embedded cluster (no connection string: .data/postgres, migrated), but no web server. The work is
-/// Application's <see cref="LegacyImporter"/>; this class only wires it to a host and a console.
+/// source and embedded cluster (no connection string: .data/postgres, migrated), but no web server. The work is the
+/// importer module's <see cref="LegacyImporter"/> (src/Import, ADR 0006); this class only wires it to a host and a
+/// console.
 /// </summary>
 internal static class ImportCommand
 {
@@ -56,15 +58,21 @@ internal static class ImportCommand
             o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // Metrics (the import's record counts) go over OTLP when Otlp:Endpoint is set, as the service's do.
         builder.AddObservability();
-        builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddLegacyImport().AddLegacyStores();
+        builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddImportServices();
         configure?.Invoke(builder);
 
         EmbeddedPostgresCluster? cluster = null;
         try
         {
             var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
+            // The projects' registrations bring the service's background jobs, and the embedded cluster its stopper;
+            // this command never starts the host, so it carries none of them (the finally below stops the cluster).
+            builder.Services.RemoveAll<IHostedService>();
             await using var app = builder.Build();
             cluster = app.Services.GetService<EmbeddedPostgresCluster>();
+            // Built here because the host, whose start would build it, is never started; disposed with the app, it
+            // flushes the run's counts to OTLP when Otlp:Endpoint is set.
+            _ = app.Services.GetService<MeterProvider>();
             if (await EnsureSchemaAsync(app, embedded, request.Mode, cancellationToken) is { } schemaError)
             {
                 await console.Out.WriteLineAsync(schemaError);

@@ -1,4 +1,4 @@
-using NakamuraMisaki.Application.Import;
+using NakamuraMisaki.Import;
 using Spectre.Console;
 
 namespace NakamuraMisaki.Api.Import;

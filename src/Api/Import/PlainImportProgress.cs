@@ -1,5 +1,5 @@
 using System.Globalization;
-using NakamuraMisaki.Application.Import;
+using NakamuraMisaki.Import;
 
 namespace NakamuraMisaki.Api.Import;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using NakamuraMisaki.Application.Import;
+using NakamuraMisaki.Import;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -4,7 +4,7 @@ using NakamuraMisaki.Domain.Notes;
 
 namespace NakamuraMisaki.Application.Notes;
 
-internal static partial class NoteFieldRules
+public static partial class NoteFieldRules
 {
     public const int QueryMaxLength = 1_000;
 

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace NakamuraMisaki.Infrastructure.Database;
 
 /// <summary>
-/// Retries a read made with plain Npgsql as EF Core's NpgsqlRetryingExecutionStrategy retries the others: the same
-/// transient failures (a restarted server, a dropped connection, a timeout), Database:MaxRetryCount times, after
-/// delays of 0, ~1, ~3, ~7 s… capped at 30 s. EF Core's strategy needs a DbContext; this one lets the hottest read
+/// Retries a read made with plain Npgsql as EF Core's NpgsqlRetryingExecutionStrategy retries the others: on the
+/// database being unavailable (<see cref="DatabaseUnavailability"/>: a restarted server, a dropped connection, a
+/// timeout), Database:MaxRetryCount times, after delays of 0, ~1, ~3, ~7 s… capped at 30 s. EF Core's strategy needs a DbContext; this one lets the hottest read
 /// borrow none. Only for reads: retrying a write whose commit might have happened is not safe.
 /// </summary>
 public sealed class TransientReadRetry(IOptions<DatabaseOptions> options, TimeProvider clock)
@@ -23,15 +22,13 @@ public sealed class TransientReadRetry(IOptions<DatabaseOptions> options, TimePr
             {
                 return await read(state, cancellationToken);
             }
-            catch (Exception e) when (retry < _maxRetryCount && IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (retry < _maxRetryCount && DatabaseUnavailability.Explains(e)
+                                      && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(Delay(retry), clock, cancellationToken);
             }
         }
     }
-
-    // NpgsqlTransientExceptionDetector's rule, which EF Core's strategy applies.
-    private static bool IsTransient(Exception e) => e is NpgsqlException { IsTransient: true } or TimeoutException;
 
     // EF Core's ExecutionStrategy.GetNextDelay: (2^retry - 1) s, up to 10% more at random, at most 30 s.
     private static TimeSpan Delay(int retry) => TimeSpan.FromSeconds(

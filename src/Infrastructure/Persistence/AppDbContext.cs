@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Domain.AgentTasks;
 using NakamuraMisaki.Domain.Handoffs;
 using NakamuraMisaki.Domain.Notes;
@@ -16,6 +17,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
     public DbSet<Handoff> Handoffs => Set<Handoff>();
+
+    /// <summary>
+    /// The one translation of a lost update (the xmin in the UPDATE's WHERE clause matched no row) into the
+    /// Application's <see cref="ConcurrentChangeException"/>, whichever repository saved (the service saves only
+    /// asynchronously; both async overloads end here).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            var lost = e.Entries.FirstOrDefault();
+            var key = lost?.Metadata.FindPrimaryKey()?.Properties[0] is { } id ? lost.Property(id.Name).CurrentValue : null;
+            // The tracked copies are stale: a retry must read the rows again, not find these in the change tracker.
+            ChangeTracker.Clear();
+            throw new ConcurrentChangeException(lost?.Metadata.ClrType.Name ?? "Row", key ?? "?", e);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

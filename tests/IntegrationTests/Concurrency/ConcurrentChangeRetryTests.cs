@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using Npgsql;
+using NakamuraMisaki.IntegrationTests.Handoffs;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 
@@ -57,31 +59,47 @@ public sealed class ConcurrentChangeRetryTests(ApiFactory factory) : ApiTest(fac
         Assert.Equal("completed", (await Client.GetOkJsonAsync($"{TaskRequests.Route}/{task.Id()}")).GetProperty("status").GetString());
     }
 
-    /// <summary>Changes the task in a transaction of its own, sends the request, lets it block, then commits.</summary>
-    private async Task<HttpResponseMessage> RaceAsync(string taskId, string sql, Func<Task<HttpResponseMessage>> send)
+    [Fact]
+    public async Task A_hand_off_transition_that_loses_the_race_is_retried_on_the_row_as_it_is_now()
+    {
+        var handoff = await Client.CreateHandoffAsync();
+
+        var response = await RaceAsync(handoff.Id(), "UPDATE handoffs SET accepted_at = now() WHERE id = $1",
+            () => Client.HandoffTransitionAsync(handoff, "complete"), table: "handoffs");
+
+        // Every versioned command retries (ConcurrentChangeRetryBehaviour): completing an accepted hand-off is allowed.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await Client.GetOkJsonAsync(handoff.HandoffUri(), actingUser: handoff.Recipient());
+        Assert.Equal("completed", stored.GetProperty("status").GetString());
+        Assert.NotEqual(JsonValueKind.Null, stored.GetProperty("accepted_at").ValueKind);
+    }
+
+    /// <summary>Changes the row in a transaction of its own, sends the request, lets it block, then commits.</summary>
+    private async Task<HttpResponseMessage> RaceAsync(
+        string id, string sql, Func<Task<HttpResponseMessage>> send, string table = "tasks")
     {
         await using var other = new NpgsqlConnection(Factory.Database.ConnectionString);
         await other.OpenAsync();
         await using var transaction = await other.BeginTransactionAsync();
         await using (var change = new NpgsqlCommand(sql, other, transaction))
         {
-            change.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.Parse(taskId) });
+            change.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.Parse(id) });
             Assert.Equal(1, await change.ExecuteNonQueryAsync());
         }
 
         var request = send();
-        await WaitForAnUpdateBlockedOnTheRowAsync(request);
+        await WaitForAnUpdateBlockedOnTheRowAsync(request, table);
         await transaction.CommitAsync();
         return await request;
     }
 
     // From a connection of its own: inside the other transaction pg_stat_activity would be one snapshot, never fresh.
-    private async Task WaitForAnUpdateBlockedOnTheRowAsync(Task request)
+    private async Task WaitForAnUpdateBlockedOnTheRowAsync(Task request, string table)
     {
         await using var watcher = new NpgsqlConnection(Factory.Database.ConnectionString);
         await watcher.OpenAsync();
         await using var waiting = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE tasks%'", watcher);
+            $"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE {table}%'", watcher);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while ((long)(await waiting.ExecuteScalarAsync())! == 0)
         {

@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Application.Common.Concurrency;
+using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.IntegrationTests.AgentTasks;
+using NakamuraMisaki.IntegrationTests.Handoffs;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 
@@ -31,7 +33,7 @@ public sealed class LostUpdateTests(ApiFactory factory) : ApiTest(factory)
         await firstDb.SaveChangesAsync();
         secondCopy.Cancel(ApiFactory.Epoch);
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
+        await Assert.ThrowsAsync<ConcurrentChangeException>(() => secondDb.SaveChangesAsync());
         Assert.Equal("completed", (await Client.GetOkJsonAsync($"{TaskRequests.Route}/{id}")).GetProperty("status").GetString());
     }
 
@@ -50,7 +52,7 @@ public sealed class LostUpdateTests(ApiFactory factory) : ApiTest(factory)
         await firstDb.SaveChangesAsync();
         secondCopy.Complete(ApiFactory.Epoch);
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
+        await Assert.ThrowsAsync<ConcurrentChangeException>(() => secondDb.SaveChangesAsync());
         var stored = await Client.GetOkJsonAsync($"{AgentTaskRequests.Route}/{uuid}");
         Assert.Equal("failed", stored.Status());
         Assert.Equal("disk full", stored.GetProperty("error_message").GetString());
@@ -85,27 +87,41 @@ public sealed class LostUpdateTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(winner.GetProperty("completed_at").GetDateTimeOffset(), stored.GetProperty("completed_at").GetDateTimeOffset());
     }
 
-    [Theory]
-    [InlineData(null, HttpStatusCode.Conflict, false)]
-    [InlineData("\"42\"", HttpStatusCode.PreconditionFailed, false)]
-    [InlineData(null, HttpStatusCode.Conflict, true)]
-    [InlineData("\"42\"", HttpStatusCode.PreconditionFailed, true)]
-    public async Task A_write_that_loses_the_race_answers_409_or_412_with_If_Match(
-        string? ifMatch, HttpStatusCode expected, bool asTheApplicationReportsIt)
+    [Fact]
+    public async Task Of_parallel_transitions_of_one_hand_off_exactly_one_succeeds()
     {
-        // The one mapping of the race's exception, driven directly (ConcurrentChangeRetryTests times the race itself).
+        var handoff = await Client.CreateHandoffAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12)
+            .Select(_ => Client.HandoffTransitionAsync(handoff, "complete")));
+
+        // The losers are retried on the row as it is now: completed, and completing it again breaks the rule (409).
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+    }
+
+    [Theory]
+    [InlineData(false, HttpStatusCode.Conflict)]
+    [InlineData(true, HttpStatusCode.PreconditionFailed)]
+    [InlineData(null, HttpStatusCode.ServiceUnavailable)]
+    public async Task The_Application_exceptions_of_a_race_or_an_outage_answer_409_412_or_503(
+        bool? staleIfMatch, HttpStatusCode expected)
+    {
+        // The one mapping, driven directly (ConcurrentChangeRetryTests times the race itself). It reads no header:
+        // the pipeline has already turned a lost race under If-Match into StaleVersionException.
         using var scope = Factory.Services.CreateScope();
         var handler = ActivatorUtilities.CreateInstance<ProblemDetailsExceptionHandler>(scope.ServiceProvider);
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         context.Response.Body = new MemoryStream();
-        if (ifMatch is not null)
-        {
-            context.Request.Headers.IfMatch = ifMatch;
-        }
 
-        var lost = new DbUpdateConcurrencyException("0 rows affected");
-        Assert.True(await ((IExceptionHandler)handler).TryHandleAsync(
-            context, asTheApplicationReportsIt ? new ConcurrentChangeException("Task", 1, lost) : lost, CancellationToken.None));
+        var lost = new InvalidOperationException("0 rows affected");
+        Exception thrown = staleIfMatch switch
+        {
+            false => new ConcurrentChangeException("Task", 1, lost),
+            true => new StaleVersionException("Task", 1, 42),
+            null => new DatabaseUnavailableException(new TimeoutException()),
+        };
+        Assert.True(await ((IExceptionHandler)handler).TryHandleAsync(context, thrown, CancellationToken.None));
 
         Assert.Equal((int)expected, context.Response.StatusCode);
         context.Response.Body.Position = 0;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using NakamuraMisaki.Api.Import;
+using NakamuraMisaki.Import;
 using Spectre.Console;
 using NakamuraMisaki.IntegrationTests.Support;
 
@@ -58,7 +59,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : ImportTest(factory)
 
         var run = await Importer.RunAsync("--agent-tasks", Stores.AgentTasksDatabase);
 
-        var rejected = Assert.Single(run.Source(Application.Import.ImportSource.AgentTasks).Rejected);
+        var rejected = Assert.Single(run.Source(ImportSource.AgentTasks).Rejected);
         Assert.Equal("table tasks", rejected.Location.Position);
         Assert.Equal(1, run.ExitCode);
     }

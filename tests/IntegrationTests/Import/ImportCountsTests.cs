@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using NakamuraMisaki.Application.Common.Telemetry;
-using NakamuraMisaki.Application.Import;
+using NakamuraMisaki.Import;
 using NakamuraMisaki.IntegrationTests.Support;
 
 namespace NakamuraMisaki.IntegrationTests.Import;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.AI;
-using NakamuraMisaki.Application.Import;
+using NakamuraMisaki.Import;
 using NakamuraMisaki.IntegrationTests.Support;
 
 namespace NakamuraMisaki.IntegrationTests.Import;

@@ -1,4 +1,4 @@
-using NakamuraMisaki.Application.Import;
+using NakamuraMisaki.Import;
 using NakamuraMisaki.IntegrationTests.Support;
 
 namespace NakamuraMisaki.IntegrationTests.Import;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NakamuraMisaki.Api.Import;
-using NakamuraMisaki.Application.Import;
+using NakamuraMisaki.Import;
 
 namespace NakamuraMisaki.IntegrationTests.Import;
 

@@ -1,4 +1,5 @@
-using NakamuraMisaki.Application.Import.Notes;
+using NakamuraMisaki.Import;
+using NakamuraMisaki.Import.Notes;
 using NakamuraMisaki.IntegrationTests.Support;
 
 namespace NakamuraMisaki.IntegrationTests.Import;
@@ -36,6 +37,27 @@ public sealed class ImportedValuesTests(ApiFactory factory) : ImportTest(factory
         Assert.False(await ScalarAsync<bool>("SELECT is_active FROM sessions WHERE session_id = 's-epoch'"));
         Assert.Equal("claude-3", await ScalarAsync<string>("SELECT options->>'model' FROM sessions WHERE session_id = 's-naive'"));
         Assert.Equal("設計の相談", await ScalarAsync<string>("SELECT title FROM sessions WHERE session_id = 's-naive'"));
+    }
+
+    [Theory]
+    [InlineData("--dry-run")]
+    [InlineData(null)]
+    public async Task The_report_says_which_sessions_took_their_user_from_the_file_name(string? mode)
+    {
+        string[] args = ["--sessions", Stores.SessionsDirectory];
+        var run = await Importer.RunAsync(mode is null ? args : [.. args, mode]);
+
+        // s-epoch has no user_id: it is stored under U01ABC123, the user of user_U01ABC123_sessions.json.
+        const string Remark = "1 session took its user from the file name";
+        Assert.Contains(Remark, run.Source(ImportSource.Sessions).Remarks);
+        Assert.Contains($"  note       {Remark}", run.Output, StringComparison.Ordinal);
+
+        // Once stored, a later run imports nothing new and so infers nothing.
+        if (mode is null)
+        {
+            var again = await Importer.RunAsync(args);
+            Assert.DoesNotContain(again.Source(ImportSource.Sessions).Remarks, r => r.Contains("file name", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class NoteVectorIndexTests(ApiFactory factory) : ApiTest(factory)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var notes = scope.ServiceProvider.GetRequiredService<INoteRepository>();
+        var reader = scope.ServiceProvider.GetRequiredService<INoteReader>();
         var embedder = scope.ServiceProvider.GetRequiredService<ITextEmbedder>();
         // HNSW hands the filter ef_search (40) candidates at a time; Bob owns 300 notes nearer the query than Alice's.
         for (var i = 0; i < 300; i++)
@@ -54,7 +55,7 @@ public sealed class NoteVectorIndexTests(ApiFactory factory) : ApiTest(factory)
             Assert.True((await RunAsync(connection, SearchSql, query)).Count < 3);
 
             var scansBefore = await HnswScansAsync(connection);
-            var hits = await notes.SearchByVectorAsync(Alice, query, null, 3, CancellationToken.None);
+            var hits = await reader.SearchByVectorAsync(Alice, query, null, 3, CancellationToken.None);
             Assert.Equal(3, hits.Count);
             Assert.All(hits, h => Assert.Equal(Alice, h.UserId));
             Assert.Equal(scansBefore + 1, await HnswScansAsync(connection)); // the repository's query used the index
@@ -82,7 +83,8 @@ public sealed class NoteVectorIndexTests(ApiFactory factory) : ApiTest(factory)
     private static async Task AddAsync(INoteRepository notes, ITextEmbedder embedder, string user, string content)
     {
         var note = Note.Create(user, null, null, content, ApiFactory.Epoch);
-        await notes.AddAsync(note, await embedder.EmbedAsync(content, CancellationToken.None), CancellationToken.None);
+        notes.Add(note, await embedder.EmbedAsync(content, CancellationToken.None));
+        await notes.SaveChangesAsync(CancellationToken.None);
     }
 
     private static async Task<List<string>> RunAsync(NpgsqlConnection connection, string sql, NoteEmbedding query)

@@ -12,7 +12,7 @@ public sealed record EmbeddingPassResult(
 /// Resumable and idempotent: a note leaves the backlog once it has the configured model's embedding, so running a
 /// pass again (or two at once) only redoes what is left, and the keyset cursor lets a caller continue where it stopped.
 /// </summary>
-public sealed class NoteEmbeddingPass(INoteRepository notes, ITextEmbedder embedder)
+public sealed class NoteEmbeddingPass(INoteReader reader, INoteRepository notes, ITextEmbedder embedder)
 {
     public async Task<EmbeddingPassResult> RunAsync(
         EmbeddingBacklog backlog, Guid? after, int maxNotes, int batchSize, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed class NoteEmbeddingPass(INoteRepository notes, ITextEmbedder embed
         var cursor = after;
         while (embedded + failed < maxNotes)
         {
-            var batch = await notes.ListToEmbedAsync(
+            var batch = await reader.ListToEmbedAsync(
                 backlog, model, cursor, Math.Min(batchSize, maxNotes - embedded - failed), cancellationToken);
             if (batch.Count == 0)
             {

@@ -1,45 +1,15 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Domain.Notes;
 using Pgvector;
-using Pgvector.EntityFrameworkCore;
 using static NakamuraMisaki.Infrastructure.Persistence.Configurations.NoteConfiguration;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class NoteRepository(AppDbContext db, PgvectorFeatures pgvector) : INoteRepository
+public sealed class NoteRepository(AppDbContext db) : INoteRepository
 {
-    /// <summary>
-    /// Lowest pg_trgm word similarity the text fallback accepts for a note that lacks some of the query's words.
-    /// pg_trgm's own default is 0.6, made for typo tolerance; 0.3 also admits a note that shares about a third of a
-    /// longer Japanese query's character triples ("データベース移行の手順" ~ "本番DB移行手順").
-    /// </summary>
-    private const double TextSimilarityThreshold = 0.3;
-
-    /// <summary>Reads never load the 6 KB embedding; the model column says whether there is one.</summary>
-    private static readonly Expression<Func<Note, NoteResponse>> ToResponse = n => new NoteResponse(
-        n.Id, n.UserId, n.SessionId, n.Category, n.Content, n.CreatedAt, EF.Property<string?>(n, EmbeddingModel));
-
-    /// <summary>
-    /// Plan every search for its own user: reading a small user's notes by user_id and sorting them is exact and
-    /// fast, while a user with many notes needs the HNSW index. The statement is auto-prepared, and a generic plan
-    /// (chosen once for any user) would be wrong for one of the two.
-    /// </summary>
-    private const string CustomPlan = "SET LOCAL plan_cache_mode = force_custom_plan;";
-
-    /// <summary>
-    /// An HNSW scan hands ef_search (40) candidates to the user/category filter, so a user owning a small share of
-    /// the notes near the query could get too few or none. Iterative scans (pgvector 0.8) keep walking the graph until
-    /// LIMIT rows pass the filter; relaxed_order returns them nearly in order (sorted exactly below).
-    /// </summary>
-    private const string IterativeScan = "SET LOCAL hnsw.iterative_scan = relaxed_order;";
-
-    private static readonly char[] Whitespace = [' ', '\t', '\r', '\n', '\u3000'];
-
-    public async Task AddAsync(Note note, NoteEmbedding? embedding, CancellationToken cancellationToken)
+    public void Add(Note note, NoteEmbedding? embedding)
     {
         var entry = db.Notes.Add(note);
         if (embedding is not null)
@@ -47,106 +17,12 @@ public sealed class NoteRepository(AppDbContext db, PgvectorFeatures pgvector) :
             entry.Property<Vector?>(Embedding).CurrentValue = new Vector(embedding.Vector);
             entry.Property<string?>(EmbeddingModel).CurrentValue = embedding.Model;
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
-    public Task<NoteResponse?> GetAsync(Guid id, string userId, CancellationToken cancellationToken) =>
-        Owned(userId).Where(n => n.Id == id).Select(ToResponse).FirstOrDefaultAsync(cancellationToken);
+    public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
     public async Task<bool> DeleteAsync(Guid id, string userId, CancellationToken cancellationToken) =>
         await db.Notes.Where(n => n.Id == id && n.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
-
-    public Task<Page<NoteResponse>> ListByUserAsync(
-        string userId, string? category, PageRequest page, CancellationToken cancellationToken) =>
-        InCategory(Owned(userId), category)
-            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Select(ToResponse)
-            .ToPageAsync(page, cancellationToken);
-
-    public Task<Page<NoteResponse>> ListBySessionAsync(
-        string userId, string sessionId, PageRequest page, CancellationToken cancellationToken) =>
-        Owned(userId).Where(n => n.SessionId == sessionId)
-            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
-            .Select(ToResponse)
-            .ToPageAsync(page, cancellationToken);
-
-    public async Task<IReadOnlyList<NoteSearchHit>> SearchByVectorAsync(
-        string userId, NoteEmbedding query, string? category, int limit, CancellationToken cancellationToken)
-    {
-        var vector = new Vector(query.Vector);
-        // Only vectors of the query's model are comparable with it; this also leaves out notes with no embedding.
-        var candidates = InCategory(Owned(userId), category)
-            .Where(n => EF.Property<string?>(n, EmbeddingModel) == query.Model)
-            .OrderBy(n => EF.Property<Vector>(n, Embedding).CosineDistance(vector))
-            .Take(limit)
-            .Select(n => new NoteSearchHit(
-                n.Id, n.UserId, n.SessionId, n.Category, n.Content, n.CreatedAt,
-                EF.Property<string?>(n, EmbeddingModel), 1 - EF.Property<Vector>(n, Embedding).CosineDistance(vector)));
-
-        // SET LOCAL needs a transaction, and a transaction under a retrying execution strategy must be one retriable
-        // unit: the whole block is re-run on a transient failure.
-        var iterative = await pgvector.HasIterativeScansAsync(cancellationToken);
-        var hits = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            await db.Database.ExecuteSqlRawAsync(iterative ? CustomPlan + IterativeScan : CustomPlan, token);
-
-            var rows = await candidates.ToListAsync(token);
-            await transaction.CommitAsync(token);
-            return rows;
-        }, cancellationToken);
-
-        // relaxed_order may return neighbours slightly out of order; the page is small, so order it exactly here.
-        return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id).ToArray();
-    }
-
-    public async Task<IReadOnlyList<NoteSearchHit>> SearchByTextAsync(
-        string userId, string query, string? category, int limit, CancellationToken cancellationToken)
-    {
-        // Every whitespace-separated word must occur (substring, case-insensitive): Japanese has no spaces, so a
-        // Japanese query is usually one "word" matched anywhere in the note.
-        var patterns = query.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => "%" + LikePattern.Escape(word) + "%")
-            .ToArray();
-        return await InCategory(Owned(userId), category)
-            .Select(n => new
-            {
-                Note = n,
-                ContainsAll = patterns.All(p => EF.Functions.ILike(n.Content, p)),
-                Similarity = EF.Functions.TrigramsWordSimilarity(query, n.Content),
-            })
-            .Where(x => x.ContainsAll || x.Similarity >= TextSimilarityThreshold)
-            .OrderByDescending(x => x.ContainsAll).ThenByDescending(x => x.Similarity)
-            .ThenByDescending(x => x.Note.CreatedAt)
-            .Take(limit)
-            .Select(x => new NoteSearchHit(
-                x.Note.Id, x.Note.UserId, x.Note.SessionId, x.Note.Category, x.Note.Content, x.Note.CreatedAt,
-                EF.Property<string?>(x.Note, EmbeddingModel), x.ContainsAll ? 1.0 : x.Similarity))
-            .ToListAsync(cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
-        EmbeddingBacklog backlog, string model, Guid? afterId, int limit, CancellationToken cancellationToken)
-    {
-        var notes = backlog switch
-        {
-            EmbeddingBacklog.Missing => db.Notes.Where(n => EF.Property<Vector?>(n, Embedding) == null),
-            // IS DISTINCT FROM: notes without any embedding are behind the configured model too.
-            EmbeddingBacklog.NotCurrentModel => db.Notes.Where(n => EF.Property<string?>(n, EmbeddingModel) != model),
-            _ => throw new ArgumentOutOfRangeException(nameof(backlog), backlog, null),
-        };
-        if (afterId is { } after)
-        {
-            notes = notes.Where(n => n.Id.CompareTo(after) > 0);
-        }
-
-        return await notes.AsNoTracking()
-            .OrderBy(n => n.Id)
-            .Take(limit)
-            .Select(n => new NoteToEmbed(n.Id, n.Content))
-            .ToListAsync(cancellationToken);
-    }
 
     public async Task<bool> SetEmbeddingAsync(Guid id, NoteEmbedding embedding, CancellationToken cancellationToken)
     {
@@ -155,9 +31,4 @@ public sealed class NoteRepository(AppDbContext db, PgvectorFeatures pgvector) :
             .SetProperty(n => EF.Property<Vector?>(n, Embedding), vector)
             .SetProperty(n => EF.Property<string?>(n, EmbeddingModel), embedding.Model), cancellationToken) > 0;
     }
-
-    private IQueryable<Note> Owned(string userId) => db.Notes.AsNoTracking().Where(n => n.UserId == userId);
-
-    private static IQueryable<Note> InCategory(IQueryable<Note> notes, string? category) =>
-        category is null ? notes : notes.Where(n => n.Category == category);
 }

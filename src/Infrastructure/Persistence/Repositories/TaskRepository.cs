@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Domain.Tasks;
@@ -14,20 +13,7 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
     public Task<TaskItem?> FindForUpdateAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
         CompiledTaskQueries.FindForUpdate(db, id, viewer, cancellationToken);
 
-    public async Task SaveChangesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException e)
-        {
-            object key = e.Entries.FirstOrDefault()?.Entity is TaskItem task ? task.Id : "?";
-            // The tracked copies are stale: a retry must read the rows again, not find these in the change tracker.
-            db.ChangeTracker.Clear();
-            throw new ConcurrentChangeException("Task", key, e);
-        }
-    }
+    public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
     public async Task<bool> DeleteAsync(Guid id, string viewer, uint? expectedVersion, CancellationToken cancellationToken) =>
         await VisibleTo(db.Tasks, viewer).Where(t => t.Id == id).WithVersion(expectedVersion).ExecuteDeleteAsync(cancellationToken) > 0;

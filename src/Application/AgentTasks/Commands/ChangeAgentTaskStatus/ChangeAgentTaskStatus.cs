@@ -1,6 +1,5 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Concurrency;
-using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Domain.AgentTasks;
 
 namespace NakamuraMisaki.Application.AgentTasks.Commands.ChangeAgentTaskStatus;
@@ -11,7 +10,7 @@ namespace NakamuraMisaki.Application.AgentTasks.Commands.ChangeAgentTaskStatus;
 /// </summary>
 public sealed record ChangeAgentTaskStatus(
     Guid Uuid, AgentTaskStatus? Status, string? ErrorMessage = null, uint? ExpectedVersion = null)
-    : IRequest<AgentTaskResponse>;
+    : IRequest<AgentTaskResponse>, IVersionedCommand;
 
 public sealed class ChangeAgentTaskStatusHandler(IAgentTaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ChangeAgentTaskStatus, AgentTaskResponse>
@@ -19,8 +18,7 @@ public sealed class ChangeAgentTaskStatusHandler(IAgentTaskRepository tasks, Tim
     public async ValueTask<AgentTaskResponse> Handle(ChangeAgentTaskStatus request, CancellationToken cancellationToken)
     {
         var task = await tasks.FindForUpdateAsync(request.Uuid, cancellationToken)
-                   ?? throw new NotFoundException("Agent task", request.Uuid);
-        task.EnsureVersion(request.ExpectedVersion, "Agent task", request.Uuid);
+            .AtVersion(request.ExpectedVersion, "Agent task", request.Uuid);
         var now = clock.GetUtcNow();
         switch (request.Status)
         {

@@ -1,9 +1,9 @@
 using Mediator;
-using NakamuraMisaki.Application.Common.Exceptions;
+using NakamuraMisaki.Application.Common.Concurrency;
 
 namespace NakamuraMisaki.Application.AgentTasks.Commands.DeleteAgentTask;
 
-public sealed record DeleteAgentTask(Guid Uuid, uint? ExpectedVersion = null) : IRequest;
+public sealed record DeleteAgentTask(Guid Uuid, uint? ExpectedVersion = null) : IRequest, IVersionedCommand;
 
 public sealed class DeleteAgentTaskHandler(IAgentTaskRepository tasks) : IRequestHandler<DeleteAgentTask>
 {
@@ -14,9 +14,7 @@ public sealed class DeleteAgentTaskHandler(IAgentTaskRepository tasks) : IReques
             return Unit.Value;
         }
 
-        // Nothing deleted: either there is no such run, or it is no longer at the version the client named.
-        throw request.ExpectedVersion is { } expected && await tasks.ExistsAsync(request.Uuid, cancellationToken)
-            ? new StaleVersionException("Agent task", request.Uuid, expected)
-            : new NotFoundException("Agent task", request.Uuid);
+        throw await VersionCheck.NothingDeletedAsync(request.ExpectedVersion,
+            () => tasks.ExistsAsync(request.Uuid, cancellationToken), "Agent task", request.Uuid);
     }
 }

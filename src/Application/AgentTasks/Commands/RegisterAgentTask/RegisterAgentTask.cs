@@ -25,7 +25,7 @@ public sealed record RegisterAgentTask(
     string? Model = null,
     int? ContextLength = null,
     string? User = null,
-    [property: JsonIgnore] uint? ExpectedVersion = null) : IRequest<AgentTaskRegistration>;
+    [property: JsonIgnore] uint? ExpectedVersion = null) : IRequest<AgentTaskRegistration>, IVersionedCommand;
 
 public enum AgentTaskRegistrationOutcome
 {

@@ -1,6 +1,5 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Concurrency;
-using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Handoffs.Commands.ChangeHandoffStatus;
@@ -17,7 +16,7 @@ public enum HandoffTransition
 /// </summary>
 public sealed record ChangeHandoffStatus(
     Guid Id, HandoffTransition Transition, string ActingUserId, uint? ExpectedVersion = null)
-    : IRequest<HandoffResponse>, IActingUserRequest;
+    : IRequest<HandoffResponse>, IActingUserRequest, IVersionedCommand;
 
 public sealed class ChangeHandoffStatusHandler(IHandoffRepository handoffs, TimeProvider clock)
     : IRequestHandler<ChangeHandoffStatus, HandoffResponse>
@@ -25,8 +24,7 @@ public sealed class ChangeHandoffStatusHandler(IHandoffRepository handoffs, Time
     public async ValueTask<HandoffResponse> Handle(ChangeHandoffStatus request, CancellationToken cancellationToken)
     {
         var handoff = await handoffs.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
-                      ?? throw new NotFoundException("Hand-off", request.Id);
-        handoff.EnsureVersion(request.ExpectedVersion, "Hand-off", request.Id);
+            .AtVersion(request.ExpectedVersion, "Hand-off", request.Id);
         var now = clock.GetUtcNow();
         switch (request.Transition)
         {

@@ -1,11 +1,12 @@
 using Mediator;
-using NakamuraMisaki.Application.Common.Exceptions;
+using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Handoffs.Commands.DeleteHandoff;
 
 /// <summary>Its sender or its recipient may delete a hand-off.</summary>
-public sealed record DeleteHandoff(Guid Id, string ActingUserId, uint? ExpectedVersion = null) : IRequest, IActingUserRequest;
+public sealed record DeleteHandoff(Guid Id, string ActingUserId, uint? ExpectedVersion = null)
+    : IRequest, IActingUserRequest, IVersionedCommand;
 
 public sealed class DeleteHandoffHandler(IHandoffRepository handoffs) : IRequestHandler<DeleteHandoff>
 {
@@ -16,9 +17,7 @@ public sealed class DeleteHandoffHandler(IHandoffRepository handoffs) : IRequest
             return Unit.Value;
         }
 
-        // Nothing deleted: either there is no such hand-off, or it is no longer at the version the client named.
-        throw request.ExpectedVersion is { } expected && await handoffs.ExistsAsync(request.Id, request.ActingUserId, cancellationToken)
-            ? new StaleVersionException("Hand-off", request.Id, expected)
-            : new NotFoundException("Hand-off", request.Id);
+        throw await VersionCheck.NothingDeletedAsync(request.ExpectedVersion,
+            () => handoffs.ExistsAsync(request.Id, request.ActingUserId, cancellationToken), "Hand-off", request.Id);
     }
 }

@@ -30,8 +30,8 @@ public sealed class SaveNoteHandler(INoteRepository notes, ITextEmbedder embedde
             embedding = null; // the embedder has logged why
         }
 
-        await notes.AddAsync(note, embedding, cancellationToken);
-        return new NoteResponse(
-            note.Id, note.UserId, note.SessionId, note.Category, note.Content, note.CreatedAt, embedding?.Model);
+        notes.Add(note, embedding);
+        await notes.SaveChangesAsync(cancellationToken);
+        return NoteResponse.From(note, embedding?.Model);
     }
 }

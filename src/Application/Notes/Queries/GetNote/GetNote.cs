@@ -7,7 +7,7 @@ namespace NakamuraMisaki.Application.Notes.Queries.GetNote;
 /// <summary>The user's note. Another user's note is "not found", exactly like a missing one: nothing leaks.</summary>
 public sealed record GetNote(Guid Id, string ActingUserId) : IRequest<NoteResponse>, IActingUserRequest;
 
-public sealed class GetNoteHandler(INoteRepository notes) : IRequestHandler<GetNote, NoteResponse>
+public sealed class GetNoteHandler(INoteReader notes) : IRequestHandler<GetNote, NoteResponse>
 {
     public async ValueTask<NoteResponse> Handle(GetNote request, CancellationToken cancellationToken) =>
         await notes.GetAsync(request.Id, request.ActingUserId, cancellationToken)

@@ -8,7 +8,7 @@ namespace NakamuraMisaki.Application.Notes.Queries.ListSessionNotes;
 public sealed record ListSessionNotes(string SessionId, PageRequest Page, string ActingUserId)
     : IRequest<Page<NoteResponse>>, IActingUserRequest;
 
-public sealed class ListSessionNotesHandler(INoteRepository notes)
+public sealed class ListSessionNotesHandler(INoteReader notes)
     : IRequestHandler<ListSessionNotes, Page<NoteResponse>>
 {
     public async ValueTask<Page<NoteResponse>> Handle(ListSessionNotes request, CancellationToken cancellationToken) =>

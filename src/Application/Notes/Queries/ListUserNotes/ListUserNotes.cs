@@ -8,7 +8,7 @@ namespace NakamuraMisaki.Application.Notes.Queries.ListUserNotes;
 public sealed record ListUserNotes(string? Category, PageRequest Page, string ActingUserId)
     : IRequest<Page<NoteResponse>>, IActingUserRequest;
 
-public sealed class ListUserNotesHandler(INoteRepository notes) : IRequestHandler<ListUserNotes, Page<NoteResponse>>
+public sealed class ListUserNotesHandler(INoteReader notes) : IRequestHandler<ListUserNotes, Page<NoteResponse>>
 {
     public async ValueTask<Page<NoteResponse>> Handle(ListUserNotes request, CancellationToken cancellationToken) =>
         await notes.ListByUserAsync(request.ActingUserId, request.Category, request.Page, cancellationToken);

@@ -12,7 +12,7 @@ public sealed record SearchNotes(string Query, int Limit, string? Category, stri
     public const int MaxLimit = 100;
 }
 
-public sealed class SearchNotesHandler(INoteRepository notes, ITextEmbedder embedder)
+public sealed class SearchNotesHandler(INoteReader notes, ITextEmbedder embedder)
     : IRequestHandler<SearchNotes, NoteSearchResponse>
 {
     public async ValueTask<NoteSearchResponse> Handle(SearchNotes request, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Concurrency;
-using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.ChangeTaskStatus;
 
@@ -14,27 +13,25 @@ public enum TaskTransition
 
 /// <summary>start / complete / cancel. The entity refuses illegal transitions (409).</summary>
 public sealed record ChangeTaskStatus(Guid Id, TaskTransition Transition, string ActingUserId, uint? ExpectedVersion = null)
-    : IRequest<TaskResponse>, IActingUserRequest;
+    : IRequest<TaskResponse>, IActingUserRequest, IVersionedCommand;
 
 public sealed class ChangeTaskStatusHandler(ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ChangeTaskStatus, TaskResponse>
 {
-    public ValueTask<TaskResponse> Handle(ChangeTaskStatus request, CancellationToken cancellationToken) =>
-        ConcurrentChangeRetry.RunAsync(request.ExpectedVersion, async () =>
+    public async ValueTask<TaskResponse> Handle(ChangeTaskStatus request, CancellationToken cancellationToken)
+    {
+        var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
+            .AtVersion(request.ExpectedVersion, "Task", request.Id);
+        var now = clock.GetUtcNow();
+        switch (request.Transition)
         {
-            var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
-                       ?? throw new NotFoundException("Task", request.Id);
-            task.EnsureVersion(request.ExpectedVersion, "Task", request.Id);
-            var now = clock.GetUtcNow();
-            switch (request.Transition)
-            {
-                case TaskTransition.Start: task.Start(now); break;
-                case TaskTransition.Complete: task.Complete(now); break;
-                case TaskTransition.Cancel: task.Cancel(now); break;
-                default: throw new ArgumentOutOfRangeException(nameof(request), request.Transition, null);
-            }
+            case TaskTransition.Start: task.Start(now); break;
+            case TaskTransition.Complete: task.Complete(now); break;
+            case TaskTransition.Cancel: task.Cancel(now); break;
+            default: throw new ArgumentOutOfRangeException(nameof(request), request.Transition, null);
+        }
 
-            await tasks.SaveChangesAsync(cancellationToken);
-            return TaskResponse.From(task, now);
-        });
+        await tasks.SaveChangesAsync(cancellationToken);
+        return TaskResponse.From(task, now);
+    }
 }

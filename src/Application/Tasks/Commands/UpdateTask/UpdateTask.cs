@@ -2,7 +2,6 @@ using Mediator;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common;
 using NakamuraMisaki.Application.Common.Concurrency;
-using NakamuraMisaki.Application.Common.Exceptions;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.UpdateTask;
 
@@ -14,26 +13,24 @@ public sealed record UpdateTask(
     Optional<DateTimeOffset?> DueAt,
     Optional<string?> AssigneeUserId,
     string ActingUserId,
-    uint? ExpectedVersion = null) : IRequest<TaskResponse>, IActingUserRequest;
+    uint? ExpectedVersion = null) : IRequest<TaskResponse>, IActingUserRequest, IVersionedCommand;
 
 public sealed class UpdateTaskHandler(ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<UpdateTask, TaskResponse>
 {
-    public ValueTask<TaskResponse> Handle(UpdateTask request, CancellationToken cancellationToken) =>
-        ConcurrentChangeRetry.RunAsync(request.ExpectedVersion, async () =>
-        {
-            var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
-                       ?? throw new NotFoundException("Task", request.Id);
-            task.EnsureVersion(request.ExpectedVersion, "Task", request.Id);
-            var now = clock.GetUtcNow();
+    public async ValueTask<TaskResponse> Handle(UpdateTask request, CancellationToken cancellationToken)
+    {
+        var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
+            .AtVersion(request.ExpectedVersion, "Task", request.Id);
+        var now = clock.GetUtcNow();
 
-            // The validator guarantees that present Title and AssigneeUserId are non-null.
-            if (request.Title.HasValue) task.Rename(request.Title.Value!, now);
-            if (request.Description.HasValue) task.Describe(request.Description.Value, now);
-            if (request.DueAt.HasValue) task.Reschedule(request.DueAt.Value, now);
-            if (request.AssigneeUserId.HasValue) task.Reassign(request.AssigneeUserId.Value!, now);
+        // The validator guarantees that present Title and AssigneeUserId are non-null.
+        if (request.Title.HasValue) task.Rename(request.Title.Value!, now);
+        if (request.Description.HasValue) task.Describe(request.Description.Value, now);
+        if (request.DueAt.HasValue) task.Reschedule(request.DueAt.Value, now);
+        if (request.AssigneeUserId.HasValue) task.Reassign(request.AssigneeUserId.Value!, now);
 
-            await tasks.SaveChangesAsync(cancellationToken);
-            return TaskResponse.From(task, now);
-        });
+        await tasks.SaveChangesAsync(cancellationToken);
+        return TaskResponse.From(task, now);
+    }
 }

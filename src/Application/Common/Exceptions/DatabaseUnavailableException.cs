@@ -1,0 +1,9 @@
+namespace NakamuraMisaki.Application.Common.Exceptions;
+
+/// <summary>
+/// The database could not be reached or refused to work for now (restarting, failing over, timing out). Nothing the
+/// request asked for was committed; the same request may succeed shortly. Mapped to 503 with Retry-After.
+/// Infrastructure decides what counts as "unavailable", in one place.
+/// </summary>
+public sealed class DatabaseUnavailableException(Exception innerException)
+    : Exception("The database is not reachable right now.", innerException);

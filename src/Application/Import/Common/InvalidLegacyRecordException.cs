@@ -1,4 +1,0 @@
-namespace NakamuraMisaki.Application.Import.Common;
-
-/// <summary>A record the import refuses; the message is the reason shown in the report.</summary>
-public sealed class InvalidLegacyRecordException(string reason) : Exception(reason);
