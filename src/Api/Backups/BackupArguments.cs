@@ -71,6 +71,8 @@ internal static class BackupArguments
             BackupVerb.Backup when positional is not null => (null, $"Unexpected argument '{positional}'."),
             BackupVerb.Backup => (new(BackupVerb.Backup, to is null ? null : Path.GetFullPath(to), false), null),
             BackupVerb.Export when to is null || positional is not null => (null, "export needs --to DIR (and nothing else)."),
+            BackupVerb.Export when !NakamuraMisaki.Import.Export.LegacyExporter.CanWriteTo(to) =>
+                (null, $"export --to {to}: the directory is not empty; export writes only into a new or empty one."),
             BackupVerb.Export => (new(BackupVerb.Export, Path.GetFullPath(to), false), null),
             _ when to is not null => (null, "--to is for backup and export."),
             _ when positional is null => (null, "Name the archive (a .dump file with its .manifest.json beside it)."),

@@ -3,6 +3,7 @@ using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application;
 using NakamuraMisaki.Application.Backups;
 using NakamuraMisaki.Infrastructure;
+using NakamuraMisaki.Import.Export;
 using NakamuraMisaki.Infrastructure.Database.Embedded;
 
 namespace NakamuraMisaki.Api.Backups;
@@ -45,7 +46,7 @@ internal static class BackupCommand
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
             o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddObservability();
-        builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
+        builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddLegacyExport();
         configure?.Invoke(builder);
 
         EmbeddedPostgresCluster? cluster = null;
