@@ -29,12 +29,10 @@ if (HealthProbeCommand.IsInvoked(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddObservability();
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddMigrations(embedded);
-builder.AddApiSecurity();
-builder.AddRequestBodyLimit();
-builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddApi();
+builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration);
+builder.AddApiServices();
 
 var app = builder.Build();
 app.UseExceptionHandler();

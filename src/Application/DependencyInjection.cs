@@ -1,7 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Behaviours;
+using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Application.Common.Telemetry;
 
@@ -9,7 +12,7 @@ namespace NakamuraMisaki.Application;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddApplication(this IServiceCollection services)
+    public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
         services.AddMediator((MediatorOptions options) =>
         {
@@ -22,9 +25,14 @@ public static class DependencyInjection
         // Messages name fields as the API spells them ('assignee_user_id', not 'Assignee User Id').
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
+        // A host that serves requests replaces this with who the request acts for (a singleton, so validators can ask).
+        services.TryAddSingleton<IUser, NoActingUser>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<NoteEmbeddingPass>();
         services.AddSingleton<AppMeter>();
+        services.AddSingleton<ReminderMetrics>();
+        // Per instance, across passes: while the recipient service's rate limit holds, this instance sends nothing.
+        services.AddSingleton<ReminderRateLimit>();
         return services;
     }
 }

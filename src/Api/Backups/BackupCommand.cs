@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application;
@@ -46,7 +47,7 @@ internal static class BackupCommand
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
             o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddObservability();
-        builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddLegacyExport();
+        builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration).AddLegacyExport();
         configure?.Invoke(builder);
 
         EmbeddedPostgresCluster? cluster = null;
@@ -58,6 +59,8 @@ internal static class BackupCommand
                 await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
             }
 
+            // This command never starts the host: it carries none of the service's jobs (the finally stops the cluster).
+            builder.Services.RemoveAll<IHostedService>();
             await using var app = builder.Build();
             cluster = app.Services.GetService<EmbeddedPostgresCluster>();
             var backups = app.Services.GetRequiredService<IDatabaseBackups>();

@@ -49,7 +49,10 @@ internal static class DatabaseStartup
     /// </summary>
     public static void AddMigrations(this WebApplicationBuilder builder, bool embedded)
     {
-        if (!embedded && builder.Configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.MigrateOnStartup)}"))
+        var inBackground = !embedded &&
+            builder.Configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.MigrateOnStartup)}");
+        builder.Services.AddSingleton(new DatabaseSchemaReadiness(inBackground));
+        if (inBackground)
         {
             builder.Services.AddHostedService<DatabaseMigrationService>();
         }

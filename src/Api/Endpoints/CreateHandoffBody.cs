@@ -7,6 +7,6 @@ namespace NakamuraMisaki.Api.Endpoints;
 public sealed record CreateHandoffBody(
     Guid? TaskId, string ToUserId, string ProgressNote, string NextSteps, DateTimeOffset? HandoffAt)
 {
-    internal CreateHandoff ToCommand(string? actingUser) =>
-        new(TaskId, ToUserId, ProgressNote, NextSteps, HandoffAt, actingUser ?? "");
+    internal CreateHandoff ToCommand() =>
+        new(TaskId, ToUserId, ProgressNote, NextSteps, HandoffAt);
 }

@@ -9,5 +9,5 @@ namespace NakamuraMisaki.Api.Endpoints;
 /// <param name="Options">A JSON object (the old claude_options); omitted: {}.</param>
 public sealed record CreateSessionBody(string? SessionId, string? Title, string? WorkspacePath, JsonElement? Options)
 {
-    internal CreateSession ToCommand(string? actingUser) => new(SessionId, Title, WorkspacePath, Options, actingUser ?? "");
+    internal CreateSession ToCommand() => new(SessionId, Title, WorkspacePath, Options);
 }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Api.Concurrency;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Application.Handoffs.Commands.ChangeHandoffStatus;
@@ -22,7 +23,7 @@ public static class HandoffEndpoints
 
     public static void MapHandoffEndpoints(this IEndpointRouteBuilder app)
     {
-        var handoffs = app.MapGroup(Route).WithTags("Hand-offs").WithETags()
+        var handoffs = app.MapGroup(Route).WithTags("Hand-offs").WithETags().ActsForUser()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         handoffs.MapPost("/", CreateHandoff).WithName(nameof(CreateHandoff));
@@ -44,22 +45,22 @@ public static class HandoffEndpoints
     /// must name a task the acting user may see.
     /// </summary>
     public static async Task<Created<HandoffResponse>> CreateHandoff(
-        CreateHandoffBody body, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
+        CreateHandoffBody body, ISender sender, CancellationToken ct)
     {
-        var handoff = await sender.Send(body.ToCommand(actingUser), ct);
+        var handoff = await sender.Send(body.ToCommand(), ct);
         return TypedResults.Created($"{Route}/{handoff.Id}", handoff);
     }
 
     public static async Task<Ok<HandoffResponse>> GetHandoff(
-        Guid id, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetHandoff(id, actingUser ?? ""), ct));
+        Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetHandoff(id), ct));
 
     /// <summary>The sender or the recipient may delete it.</summary>
     public static async Task<NoContent> DeleteHandoff(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender,
         CancellationToken ct)
     {
-        await sender.Send(new DeleteHandoff(id, actingUser ?? "", ifMatch?.Version), ct);
+        await sender.Send(new DeleteHandoff(id, ifMatch?.Version), ct);
         return TypedResults.NoContent();
     }
 
@@ -68,32 +69,32 @@ public static class HandoffEndpoints
     /// completed hand-off, answers 409.
     /// </summary>
     public static Task<Ok<HandoffResponse>> AcceptHandoff(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender,
         CancellationToken ct) =>
-        Transition(new ChangeHandoffStatus(id, HandoffTransition.Accept, actingUser ?? "", ifMatch?.Version), sender, ct);
+        Transition(new ChangeHandoffStatus(id, HandoffTransition.Accept, ifMatch?.Version), sender, ct);
 
     /// <summary>pending or accepted → completed, setting completed_at; by the sender or the recipient. A completed hand-off answers 409.</summary>
     public static Task<Ok<HandoffResponse>> CompleteHandoff(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender,
         CancellationToken ct) =>
-        Transition(new ChangeHandoffStatus(id, HandoffTransition.Complete, actingUser ?? "", ifMatch?.Version), sender, ct);
+        Transition(new ChangeHandoffStatus(id, HandoffTransition.Complete, ifMatch?.Version), sender, ct);
 
     private static async Task<Ok<HandoffResponse>> Transition(ChangeHandoffStatus command, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(command, ct));
 
     /// <param name="recipient">Slack user id of the person taking over; default: the acting user.</param>
     public static async Task<Ok<Page<HandoffResponse>>> ListPendingHandoffs(
-        [FromQuery] string? recipient, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
+        [FromQuery] string? recipient, ISender sender, CancellationToken ct,
         [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
         TypedResults.Ok(await sender.Send(new ListPendingHandoffs(
-            recipient ?? actingUser ?? "", new PageRequest(limit, offset), actingUser ?? ""), ct));
+            recipient, new PageRequest(limit, offset)), ct));
 
-    /// <param name="sender">Slack user id of the person handing over; default: the acting user.</param>
+    /// <param name="fromUser">Slack user id of the person handing over; default: the acting user.</param>
     /// <param name="includeCompleted">false: only hand-offs not completed yet.</param>
     public static async Task<Ok<Page<HandoffResponse>>> ListSentHandoffs(
-        [FromQuery] string? sender, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender mediator, CancellationToken ct,
+        [FromQuery(Name = "sender")] string? fromUser, ISender sender, CancellationToken ct,
         [FromQuery(Name = "include_completed")] bool includeCompleted = true,
         [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await mediator.Send(
-            new ListSentHandoffs(sender ?? actingUser ?? "", includeCompleted, new PageRequest(limit, offset), actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(
+            new ListSentHandoffs(fromUser, includeCompleted, new PageRequest(limit, offset)), ct));
 }

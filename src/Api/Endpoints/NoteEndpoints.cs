@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Commands.DeleteNote;
@@ -26,14 +27,16 @@ public static class NoteEndpoints
     {
         var notes = app.MapGroup(Route).WithTags("Notes")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // Everything but maintenance acts for the user who sends it.
+        var mine = notes.MapGroup("").ActsForUser();
 
-        notes.MapPost("/", SaveNote).WithName(nameof(SaveNote));
-        notes.MapGet("/", ListUserNotes).WithName(nameof(ListUserNotes));
-        notes.MapGet("/search", SearchNotes).WithName(nameof(SearchNotes));
-        notes.MapGet("/by-session/{session_id}", ListSessionNotes).WithName(nameof(ListSessionNotes));
+        mine.MapPost("/", SaveNote).WithName(nameof(SaveNote));
+        mine.MapGet("/", ListUserNotes).WithName(nameof(ListUserNotes));
+        mine.MapGet("/search", SearchNotes).WithName(nameof(SearchNotes));
+        mine.MapGet("/by-session/{session_id}", ListSessionNotes).WithName(nameof(ListSessionNotes));
         notes.MapPost("/re-embed", ReEmbedNotes).WithName(nameof(ReEmbedNotes));
-        notes.MapGet("/{id}", GetNote).WithName(nameof(GetNote)).ProducesProblem(StatusCodes.Status404NotFound);
-        notes.MapDelete("/{id}", DeleteNote).WithName(nameof(DeleteNote)).ProducesProblem(StatusCodes.Status404NotFound);
+        mine.MapGet("/{id}", GetNote).WithName(nameof(GetNote)).ProducesProblem(StatusCodes.Status404NotFound);
+        mine.MapDelete("/{id}", DeleteNote).WithName(nameof(DeleteNote)).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>
@@ -41,43 +44,43 @@ public static class NoteEndpoints
     /// until the backfill).
     /// </summary>
     public static async Task<Created<NoteResponse>> SaveNote(
-        SaveNoteBody body, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
+        SaveNoteBody body, ISender sender, CancellationToken ct)
     {
-        var note = await sender.Send(body.ToCommand(actingUser), ct);
+        var note = await sender.Send(body.ToCommand(), ct);
         return TypedResults.Created($"{Route}/{note.Id}", note);
     }
 
     public static async Task<Ok<NoteResponse>> GetNote(
-        Guid id, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetNote(id, actingUser ?? ""), ct));
+        Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetNote(id), ct));
 
     public static async Task<NoContent> DeleteNote(
-        Guid id, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
+        Guid id, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new DeleteNote(id, actingUser ?? ""), ct);
+        await sender.Send(new DeleteNote(id), ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>The acting user's notes, newest first.</summary>
     public static async Task<Ok<Page<NoteResponse>>> ListUserNotes(
-        [FromQuery] string? category, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
+        [FromQuery] string? category, ISender sender, CancellationToken ct,
         [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListUserNotes(category, new PageRequest(limit, offset), actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new ListUserNotes(category, new PageRequest(limit, offset)), ct));
 
     /// <summary>The acting user's notes from one conversation, oldest first.</summary>
     public static async Task<Ok<Page<NoteResponse>>> ListSessionNotes(
-        [FromRoute(Name = "session_id")] string sessionId, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        [FromRoute(Name = "session_id")] string sessionId, ISender sender,
         CancellationToken ct, [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListSessionNotes(sessionId, new PageRequest(limit, offset), actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new ListSessionNotes(sessionId, new PageRequest(limit, offset)), ct));
 
     /// <summary>
     /// The acting user's notes nearest in meaning to <paramref name="q"/> (<c>mode: vector</c>, score = cosine
     /// similarity), or, while the embedding service fails, those sharing its words (<c>mode: text</c>).
     /// </summary>
     public static async Task<Ok<NoteSearchResponse>> SearchNotes(
-        [FromQuery] string q, [FromQuery] string? category, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
-        CancellationToken ct, [FromQuery] int limit = Application.Notes.Queries.SearchNotes.SearchNotes.DefaultLimit) =>
-        TypedResults.Ok(await sender.Send(new SearchNotes(q, limit, category, actingUser ?? ""), ct));
+        [FromQuery] string q, [FromQuery] string? category, ISender sender,
+        CancellationToken ct, [FromQuery] int limit = SearchNotesLimits.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new SearchNotes(q, limit, category), ct));
 
     /// <summary>
     /// Admin, over every user's notes (no acting user): re-embeds up to <paramref name="limit"/> notes not embedded

@@ -7,5 +7,5 @@ namespace NakamuraMisaki.Api.Endpoints;
 /// <param name="SessionId">The conversation the note came from, if any.</param>
 public sealed record SaveNoteBody(string Content, string? Category, string? SessionId)
 {
-    internal SaveNote ToCommand(string? actingUser) => new(Content, Category, SessionId, actingUser ?? "");
+    internal SaveNote ToCommand() => new(Content, Category, SessionId);
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Sessions;
 using NakamuraMisaki.Application.Sessions.Commands.DeleteInactiveSessions;
@@ -25,15 +26,17 @@ public static class SessionEndpoints
     {
         var sessions = app.MapGroup(Route).WithTags("Sessions")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // Everything but maintenance acts for the user who sends it.
+        var mine = sessions.MapGroup("").ActsForUser();
 
-        sessions.MapPost("/", CreateSession).WithName(nameof(CreateSession)).ProducesProblem(StatusCodes.Status409Conflict);
-        sessions.MapGet("/", ListSessions).WithName(nameof(ListSessions));
-        sessions.MapGet("/latest", GetLatestSession).WithName(nameof(GetLatestSession))
+        mine.MapPost("/", CreateSession).WithName(nameof(CreateSession)).ProducesProblem(StatusCodes.Status409Conflict);
+        mine.MapGet("/", ListSessions).WithName(nameof(ListSessions));
+        mine.MapGet("/latest", GetLatestSession).WithName(nameof(GetLatestSession))
             .ProducesProblem(StatusCodes.Status404NotFound);
         sessions.MapPost("/expire-idle", ExpireIdleSessions).WithName(nameof(ExpireIdleSessions));
         sessions.MapPost("/delete-inactive", DeleteInactiveSessions).WithName(nameof(DeleteInactiveSessions));
-        sessions.MapGet("/{session_id}", GetSession).WithName(nameof(GetSession)).ProducesProblem(StatusCodes.Status404NotFound);
-        sessions.MapPost("/{session_id}/touch", TouchSession).WithName(nameof(TouchSession))
+        mine.MapGet("/{session_id}", GetSession).WithName(nameof(GetSession)).ProducesProblem(StatusCodes.Status404NotFound);
+        mine.MapPost("/{session_id}/touch", TouchSession).WithName(nameof(TouchSession))
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -42,33 +45,33 @@ public static class SessionEndpoints
     /// "Session MM/DD HH:MM" (Tokyo time). A session id already taken, by anyone, answers 409.
     /// </summary>
     public static async Task<Created<SessionResponse>> CreateSession(
-        CreateSessionBody body, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
+        CreateSessionBody body, ISender sender, CancellationToken ct)
     {
-        var session = await sender.Send(body.ToCommand(actingUser), ct);
+        var session = await sender.Send(body.ToCommand(), ct);
         return TypedResults.Created($"{Route}/{session.SessionId}", session);
     }
 
     public static async Task<Ok<SessionResponse>> GetSession(
-        [FromRoute(Name = "session_id")] string sessionId, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        [FromRoute(Name = "session_id")] string sessionId, ISender sender,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetSession(sessionId, actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new GetSession(sessionId), ct));
 
     /// <summary>The acting user's active session with the latest activity; 404 when there is none.</summary>
     public static async Task<Ok<SessionResponse>> GetLatestSession(
-        [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetLatestSession(actingUser ?? ""), ct));
+        ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetLatestSession(), ct));
 
     /// <param name="active">true: only active sessions; false: only expired ones; absent: both.</param>
     public static async Task<Ok<Page<SessionResponse>>> ListSessions(
-        [FromQuery] bool? active, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
+        [FromQuery] bool? active, ISender sender, CancellationToken ct,
         [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListSessions(active, new PageRequest(limit, offset), actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new ListSessions(active, new PageRequest(limit, offset)), ct));
 
     /// <summary>Records activity: last_active = now, message_count += <paramref name="messages"/>, active again.</summary>
     public static async Task<Ok<SessionResponse>> TouchSession(
-        [FromRoute(Name = "session_id")] string sessionId, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        [FromRoute(Name = "session_id")] string sessionId, ISender sender,
         CancellationToken ct, [FromQuery] int messages = 1) =>
-        TypedResults.Ok(await sender.Send(new TouchSession(sessionId, messages, actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new TouchSession(sessionId, messages), ct));
 
     /// <summary>Admin, over every user's sessions (no acting user): marks sessions idle for more than <paramref name="hours"/> inactive; answers how many.</summary>
     public static async Task<Ok<ExpireIdleSessionsResponse>> ExpireIdleSessions(

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Api.Concurrency;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Application.Tasks;
@@ -21,7 +22,7 @@ public static class TaskEndpoints
 {
     public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
-        var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks").WithETags()
+        var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks").WithETags().ActsForUser()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         tasks.MapPost("/", CreateTask).WithName(nameof(CreateTask));
@@ -45,46 +46,45 @@ public static class TaskEndpoints
             .ProducesPreconditionFailed();
 
     public static async Task<Created<TaskResponse>> CreateTask(
-        CreateTaskBody body, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct)
+        CreateTaskBody body, ISender sender, CancellationToken ct)
     {
-        var task = await sender.Send(body.ToCommand(actingUser), ct);
+        var task = await sender.Send(body.ToCommand(), ct);
         return TypedResults.Created($"/api/v1/tasks/{task.Id}", task);
     }
 
     public static async Task<Ok<TaskResponse>> GetTask(
-        Guid id, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetTask(id, actingUser ?? ""), ct));
+        Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetTask(id), ct));
 
     public static async Task<Ok<TaskResponse>> UpdateTask(
-        Guid id, UpdateTaskBody body, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser,
-        ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(body.ToCommand(id, actingUser ?? "") with { ExpectedVersion = ifMatch?.Version }, ct));
+        Guid id, UpdateTaskBody body, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(body.ToCommand(id) with { ExpectedVersion = ifMatch?.Version }, ct));
 
     public static async Task<NoContent> DeleteTask(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender,
         CancellationToken ct)
     {
-        await sender.Send(new DeleteTask(id, actingUser ?? "", ifMatch?.Version), ct);
+        await sender.Send(new DeleteTask(id, ifMatch?.Version), ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>pending → in_progress. Anything else answers 409.</summary>
     public static Task<Ok<TaskResponse>> StartTask(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender,
         CancellationToken ct) =>
-        Transition(new ChangeTaskStatus(id, TaskTransition.Start, actingUser ?? "", ifMatch?.Version), sender, ct);
+        Transition(new ChangeTaskStatus(id, TaskTransition.Start, ifMatch?.Version), sender, ct);
 
     /// <summary>pending or in_progress → completed, setting completed_at. A cancelled or completed task answers 409.</summary>
     public static Task<Ok<TaskResponse>> CompleteTask(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender,
         CancellationToken ct) =>
-        Transition(new ChangeTaskStatus(id, TaskTransition.Complete, actingUser ?? "", ifMatch?.Version), sender, ct);
+        Transition(new ChangeTaskStatus(id, TaskTransition.Complete, ifMatch?.Version), sender, ct);
 
     /// <summary>pending or in_progress → cancelled. A completed or cancelled task answers 409.</summary>
     public static Task<Ok<TaskResponse>> CancelTask(
-        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        Guid id, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch, ISender sender,
         CancellationToken ct) =>
-        Transition(new ChangeTaskStatus(id, TaskTransition.Cancel, actingUser ?? "", ifMatch?.Version), sender, ct);
+        Transition(new ChangeTaskStatus(id, TaskTransition.Cancel, ifMatch?.Version), sender, ct);
 
     private static async Task<Ok<TaskResponse>> Transition(ChangeTaskStatus command, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(command, ct));
@@ -92,32 +92,32 @@ public static class TaskEndpoints
     /// <param name="assignee">Slack user id of the assignee; default: the acting user.</param>
     /// <param name="status">Repeat to allow several: pending, in_progress, completed, cancelled.</param>
     public static async Task<Ok<Page<TaskResponse>>> ListTasksByAssignee(
-        [FromQuery] string? assignee, [FromQuery] string[]? status, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender,
+        [FromQuery] string? assignee, [FromQuery] string[]? status, ISender sender,
         CancellationToken ct, [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
         TypedResults.Ok(await sender.Send(new ListTasksByAssignee(
-            assignee ?? actingUser ?? "", status ?? [], new PageRequest(limit, offset), actingUser ?? ""), ct));
+            assignee, status ?? [], new PageRequest(limit, offset)), ct));
 
     /// <param name="assignee">Slack user id of the assignee; default: the acting user.</param>
     /// <param name="tz">IANA time zone of the user's day (default Asia/Tokyo).</param>
     public static async Task<Ok<IReadOnlyList<TaskResponse>>> ListTasksDueToday(
-        [FromQuery] string? assignee, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
+        [FromQuery] string? assignee, ISender sender, CancellationToken ct,
         [FromQuery] string tz = TimeZoneRules.DefaultTimeZone) =>
-        TypedResults.Ok(await sender.Send(new ListTasksDueToday(assignee ?? actingUser ?? "", tz, actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new ListTasksDueToday(assignee, tz), ct));
 
     public static async Task<Ok<Page<TaskResponse>>> ListOverdueTasks(
-        [FromQuery] string? assignee, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
+        [FromQuery] string? assignee, ISender sender, CancellationToken ct,
         [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListOverdueTasks(assignee, new PageRequest(limit, offset), actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new ListOverdueTasks(assignee, new PageRequest(limit, offset)), ct));
 
     public static async Task<Ok<Page<TaskResponse>>> ListStaleTasks(
-        [FromQuery] string? assignee, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
+        [FromQuery] string? assignee, ISender sender, CancellationToken ct,
         [FromQuery] int days = 3, [FromQuery] int limit = PageRequest.DefaultLimit, [FromQuery] int offset = 0) =>
-        TypedResults.Ok(await sender.Send(new ListStaleTasks(days, assignee, new PageRequest(limit, offset), actingUser ?? ""), ct));
+        TypedResults.Ok(await sender.Send(new ListStaleTasks(days, assignee, new PageRequest(limit, offset)), ct));
 
     /// <param name="q">A task id, or a fragment of the title (substring match; works for Japanese).</param>
     public static async Task<Ok<IReadOnlyList<TaskResponse>>> FindTasks(
-        [FromQuery] string q, [FromHeader(Name = ActingUser.Header)] string? actingUser, ISender sender, CancellationToken ct,
+        [FromQuery] string q, ISender sender, CancellationToken ct,
         [FromQuery(Name = "include_closed")] bool includeClosed = false,
-        [FromQuery] int limit = Application.Tasks.Queries.FindTasks.FindTasks.DefaultLimit) =>
-        TypedResults.Ok(await sender.Send(new FindTasks(q, includeClosed, limit, actingUser ?? ""), ct));
+        [FromQuery] int limit = FindTasksLimits.DefaultLimit) =>
+        TypedResults.Ok(await sender.Send(new FindTasks(q, includeClosed, limit), ct));
 }

@@ -17,5 +17,5 @@ public sealed class UpdateTaskBody
     public DateTimeOffset? DueAt { get => _dueAt.Value; set => _dueAt = value; }
     public string? AssigneeUserId { get => _assigneeUserId.Value; set => _assigneeUserId = value; }
 
-    internal UpdateTask ToCommand(Guid id, string actingUser) => new(id, _title, _description, _dueAt, _assigneeUserId, actingUser);
+    internal UpdateTask ToCommand(Guid id) => new(id, _title, _description, _dueAt, _assigneeUserId);
 }

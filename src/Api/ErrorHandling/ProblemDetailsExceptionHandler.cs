@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Application.Common.Exceptions;
+using NakamuraMisaki.Application.Common.Security;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Domain.Common;
 
 namespace NakamuraMisaki.Api.ErrorHandling;
@@ -100,9 +102,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     private static string JsonPathField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
-    /// <summary>Names a request member as the client sent it: a JSON/query name in snake_case, or the header it came from.</summary>
-    private static string FieldName(string propertyName) => propertyName == Endpoints.ActingUser.RequestMember
-        ? Endpoints.ActingUser.Header
+    /// <summary>Names a request member as the client sent it: a JSON/query name in snake_case, or the acting user's header.</summary>
+    private static string FieldName(string propertyName) => propertyName == ActingUserRules.FailureName
+        ? CurrentUser.Header
         : string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.SnakeCaseLower.ConvertName));
 
     private static ProblemDetails Unavailable(HttpContext context)

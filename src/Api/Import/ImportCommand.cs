@@ -58,7 +58,7 @@ internal static class ImportCommand
             o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // Metrics (the import's record counts) go over OTLP when Otlp:Endpoint is set, as the service's do.
         builder.AddObservability();
-        builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddImportServices();
+        builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration).AddImportServices();
         configure?.Invoke(builder);
 
         EmbeddedPostgresCluster? cluster = null;

@@ -1,4 +1,5 @@
 using NakamuraMisaki.Application.Common.Telemetry;
+using NakamuraMisaki.Infrastructure.Configuration;
 using NakamuraMisaki.Infrastructure.Observability;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -30,6 +31,9 @@ internal static class ObservabilitySetup
             options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
         builder.Services.AddSingleton<ProblemResponseCounter>();
+        builder.Services.AddValidatedOptions<OtlpOptions, OtlpOptionsValidator>(builder.Configuration, OtlpOptions.Section);
+        // Read now as well: whether to trace at all is decided while registering. A bad endpoint is not used here and
+        // stops the start through the validator.
         var otlp = builder.Configuration.GetSection(OtlpOptions.Section).Get<OtlpOptions>() ?? new();
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: Health.HealthEndpoints.Version))
@@ -56,7 +60,7 @@ internal static class ObservabilitySetup
                 // Prometheus scrapes every 15–60 s; a cached scrape would only hide the requests just before it.
                 .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
 
-        if (otlp.Endpoint is { } endpoint)
+        if (otlp is { IsExportable: true, Endpoint: { } endpoint })
         {
             telemetry
                 .WithTracing(tracing => tracing

@@ -12,4 +12,8 @@ internal sealed class OtlpOptions
 
     /// <summary>Grpc (port 4317) or HttpProtobuf (port 4318).</summary>
     public OtlpExportProtocol Protocol { get; set; } = OtlpExportProtocol.Grpc;
+
+    /// <summary>An absolute http(s) URL: anything else could not reach a collector.</summary>
+    public bool IsExportable =>
+        Endpoint is { IsAbsoluteUri: true } uri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

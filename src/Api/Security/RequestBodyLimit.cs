@@ -1,28 +1,27 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
 namespace NakamuraMisaki.Api.Security;
 
 /// <summary>
-/// Bodies over the limit are refused with 413 before anything reads them. Kestrel enforces the same limit on chunked
-/// bodies; this check also covers hosts without Kestrel's limit (the in-process test server).
+/// Bodies over Limits:MaxRequestBodyBytes are refused with 413 before anything reads them. Kestrel enforces the same
+/// limit on chunked bodies; this check also covers hosts without Kestrel's limit (the in-process test server).
 /// </summary>
 internal static class RequestBodyLimit
 {
-    public const string Key = "Limits:MaxRequestBodyBytes";
-    public const long Default = 1024 * 1024;
-
-    public static void AddRequestBodyLimit(this WebApplicationBuilder builder)
-    {
-        var max = builder.Configuration.GetValue(Key, Default);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = max);
-    }
+    public static void AddRequestBodyLimit(this IServiceCollection services) =>
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
 
     public static void UseRequestBodyLimit(this WebApplication app)
     {
-        var max = app.Configuration.GetValue(Key, Default);
+        var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>();
         app.Use((context, next) =>
         {
+            var max = limits.Value.MaxRequestBodyBytes;
             if (context.Request.ContentLength > max)
             {
-                throw new BadHttpRequestException(
+                throw new Microsoft.AspNetCore.Http.BadHttpRequestException(
                     $"The request body is larger than {max} bytes.", StatusCodes.Status413PayloadTooLarge);
             }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Infrastructure.Configuration;
 
 namespace NakamuraMisaki.Api.Security;
 
@@ -17,8 +18,10 @@ internal static class SecurityServices
     {
         DevelopmentApiKey.AddWhenUnconfigured(builder);
         var services = builder.Services;
-        services.AddOptions<ApiKeyOptions>().Bind(builder.Configuration.GetSection(ApiKeyOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
+        services.AddValidatedOptions<ApiKeyOptions, ApiKeyOptionsValidator>(builder.Configuration, ApiKeyOptions.Section);
+        services.AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(builder.Configuration, RateLimitingOptions.Section);
+        services.AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(builder.Configuration, RequestLimitsOptions.Section);
+        services.AddRequestBodyLimit();
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -27,9 +30,10 @@ internal static class SecurityServices
         services.AddAuthorizationBuilder().SetFallbackPolicy(
             new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        var limits = builder.Configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new();
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, settings) =>
         {
+            var limits = settings.Value;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.User.Identity is { IsAuthenticated: true, Name: { } client }
                     ? RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Domain.Notes;
 
 namespace NakamuraMisaki.Application.Notes;
@@ -17,12 +18,12 @@ public static partial class NoteFieldRules
 
     public static IRuleBuilderOptions<T, string?> NoteContent<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
-            .Must(c => c!.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .NotBlank()
             .MaximumLength(Note.ContentMaxLength);
 
     public static IRuleBuilderOptions<T, string> SearchQuery<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty()
-            .Must(q => q.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .NotBlank()
             .MaximumLength(QueryMaxLength);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]

@@ -1,3 +1,5 @@
+using NakamuraMisaki.Domain.Common;
+
 namespace NakamuraMisaki.Domain.AgentTasks;
 
 /// <summary>
@@ -45,21 +47,8 @@ public static class AgentTaskNames
 
     /// <summary>Every word of <typeparamref name="TEnum"/>, for messages and check constraints.</summary>
     public static IReadOnlyList<string> All<TEnum>(Func<TEnum, string> toName) where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Select(toName).ToArray();
+        EnumNames.All(toName);
 
     private static bool TryParse<TEnum>(string? name, Func<TEnum, string> toName, out TEnum value)
-        where TEnum : struct, Enum
-    {
-        foreach (var candidate in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(toName(candidate), name, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
+        where TEnum : struct, Enum => EnumNames.TryParse(name, toName, out value);
 }

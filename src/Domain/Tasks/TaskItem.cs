@@ -1,3 +1,4 @@
+using NakamuraMisaki.Domain.Tasks.Specifications;
 using NakamuraMisaki.Domain.Common;
 
 namespace NakamuraMisaki.Domain.Tasks;
@@ -24,7 +25,7 @@ public sealed class TaskItem : IVersioned
     public DateTimeOffset? CompletedAt { get; private set; }
     public uint Version { get; private set; }
 
-    public bool IsOpen => Status is TaskItemStatus.Pending or TaskItemStatus.InProgress;
+    public bool IsOpen => TaskSpecifications.IsOpen(this);
 
     public static TaskItem Create(
         string title, string? description, string assigneeUserId, string creatorUserId, DateTimeOffset? dueAt,
@@ -109,11 +110,7 @@ public sealed class TaskItem : IVersioned
         Touch(now);
     }
 
-    public bool IsOverdueAt(DateTimeOffset now) => IsOverdue(DueAt, Status, now);
-
-    /// <summary>The one definition of overdue, shared by the entity and by read models that carry no entity.</summary>
-    public static bool IsOverdue(DateTimeOffset? dueAt, TaskItemStatus status, DateTimeOffset now) =>
-        dueAt is { } due && status is TaskItemStatus.Pending or TaskItemStatus.InProgress && now > due;
+    public bool IsOverdueAt(DateTimeOffset now) => DueAt is { } due && IsOpen && now > due;
 
     private void Touch(DateTimeOffset? now)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.Backups;
+using NakamuraMisaki.Infrastructure.Configuration;
 
 namespace NakamuraMisaki.Infrastructure.Backups;
 
@@ -9,8 +10,7 @@ public static class BackupServices
 {
     public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
+        services.AddValidatedOptions<BackupOptions, BackupOptionsValidator>(configuration, BackupOptions.Section);
         services.AddSingleton<ArchiveRestorer>();
         services.AddSingleton<ArchiveVerifier>();
         services.AddSingleton<IDatabaseBackups, PgDumpBackups>();
@@ -22,17 +22,10 @@ internal sealed class BackupOptionsValidator : IValidateOptions<BackupOptions>
 {
     public ValidateOptionsResult Validate(string? name, BackupOptions options)
     {
-        var errors = new List<string>();
-        if (options.Interval < TimeSpan.FromMinutes(1))
+        return new[]
         {
-            errors.Add("Backup:Interval must be at least 00:01:00.");
-        }
-
-        if (options.RetentionCount < 1)
-        {
-            errors.Add("Backup:RetentionCount must be at least 1.");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+            options.Interval < TimeSpan.FromMinutes(1) ? "Backup:Interval must be at least 00:01:00." : null,
+            options.RetentionCount < 1 ? "Backup:RetentionCount must be at least 1." : null,
+        }.ToResult();
     }
 }

@@ -11,9 +11,11 @@ namespace NakamuraMisaki.Infrastructure.Database;
 /// <summary>
 /// Applies pending migrations in the background (Database:MigrateOnStartup), retrying with back-off while the database
 /// is unreachable: a service started before its database does not crash-loop, and readiness answers 503 until the
-/// schema is current. EF Core takes a database lock while migrating, so instances starting together apply each once.
+/// schema is current, and background jobs wait for it (<see cref="DatabaseSchemaReadiness"/>). EF Core takes a
+/// database lock while migrating, so instances starting together apply each once.
 /// </summary>
-public sealed class DatabaseMigrationService(IServiceScopeFactory scopes, ILogger<DatabaseMigrationService> logger)
+public sealed class DatabaseMigrationService(
+    IServiceScopeFactory scopes, DatabaseSchemaReadiness schema, ILogger<DatabaseMigrationService> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
@@ -27,6 +29,7 @@ public sealed class DatabaseMigrationService(IServiceScopeFactory scopes, ILogge
             {
                 await MigrateAsync(scopes, stoppingToken);
                 logger.LogInformation("The database schema is up to date");
+                schema.MarkReady();
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Application.Notes.Commands.BackfillNoteEmbeddings;
 using NakamuraMisaki.Infrastructure.Embeddings;
 
@@ -9,8 +10,9 @@ namespace NakamuraMisaki.Infrastructure.Jobs;
 
 /// <summary>Embeds, every Embeddings:Backfill:IntervalSeconds, the notes saved while the embedding service was down.</summary>
 internal sealed class NoteEmbeddingBackfillJob(
-    IServiceScopeFactory scopes, IOptions<EmbeddingOptions> options, ILogger<NoteEmbeddingBackfillJob> logger)
-    : PeriodicJob(scopes, logger)
+    IServiceScopeFactory scopes, DatabaseSchemaReadiness schema, IOptions<EmbeddingOptions> options,
+    ILogger<NoteEmbeddingBackfillJob> logger)
+    : PeriodicJob(scopes, schema, logger)
 {
     private EmbeddingBackfillOptions Settings => options.Value.Backfill;
 

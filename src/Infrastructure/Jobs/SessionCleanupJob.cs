@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Application.Sessions.Commands.DeleteInactiveSessions;
 using NakamuraMisaki.Application.Sessions.Commands.ExpireIdleSessions;
 
@@ -9,8 +10,9 @@ namespace NakamuraMisaki.Infrastructure.Jobs;
 
 /// <summary>Every Sessions:Cleanup:IntervalMinutes: expire idle sessions, then delete long-inactive ones.</summary>
 internal sealed class SessionCleanupJob(
-    IServiceScopeFactory scopes, IOptions<SessionCleanupOptions> options, ILogger<SessionCleanupJob> logger)
-    : PeriodicJob(scopes, logger)
+    IServiceScopeFactory scopes, DatabaseSchemaReadiness schema, IOptions<SessionCleanupOptions> options,
+    ILogger<SessionCleanupJob> logger)
+    : PeriodicJob(scopes, schema, logger)
 {
     protected override string Name => "Session clean-up";
     protected override bool Enabled => options.Value.Enabled;

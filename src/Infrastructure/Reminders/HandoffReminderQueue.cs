@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.Infrastructure.Persistence.Configurations;
@@ -11,7 +12,7 @@ namespace NakamuraMisaki.Infrastructure.Reminders;
 /// The handoffs table seen as a queue of reminders, safe for any number of instances. A reminder is claimed by
 /// setting its lease (reminder_claimed_until); see docs/reminders.md for why this sends each reminder once.
 /// </summary>
-public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataSource)
+public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataSource) : IHandoffReminderQueue
 {
     // One statement, so one transaction: the inner SELECT locks the rows it picks and SKIP LOCKED makes concurrent
     // claimers pass over them instead of waiting; the UPDATE takes the lease and commits. A claimer that reaches a row
@@ -36,7 +37,6 @@ public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataS
                   (SELECT t.title FROM tasks AS t WHERE t.id = h.task_id)
         """;
 
-    /// <summary>Leases up to <paramref name="batchSize"/> due reminders (handoff_at &lt;= dueUntil), earliest first.</summary>
     public async Task<IReadOnlyList<DueReminder>> ClaimAsync(
         DateTimeOffset passStartedAt, DateTimeOffset dueUntil, DateTimeOffset claimedUntil, int batchSize,
         CancellationToken cancellationToken)
@@ -61,15 +61,12 @@ public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataS
         return claimed.OrderBy(r => r.HandoffAt).ToArray();
     }
 
-    /// <summary>
-    /// Whether the claimed reminder should still go out: the hand-off may have been completed or deleted since the
-    /// claim, while earlier reminders of the batch were being sent.
-    /// </summary>
+    // The hand-off may have been completed or deleted since the claim, while earlier reminders were being sent.
     public Task<bool> IsStillDueAsync(Guid handoffId, CancellationToken cancellationToken) =>
         db.Handoffs.AsNoTracking()
             .AnyAsync(h => h.Id == handoffId && h.CompletedAt == null && h.RemindedAt == null, cancellationToken);
 
-    /// <summary>Records the send and ends the lease. Kept even if the hand-off was completed meanwhile: it was sent.</summary>
+    // Kept even if the hand-off was completed meanwhile: it was sent.
     public async Task MarkRemindedAsync(Guid handoffId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var remindedAt = Timestamps.Normalize(now);
@@ -81,10 +78,7 @@ public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataS
                 cancellationToken);
     }
 
-    /// <summary>
-    /// Gives claimed reminders back, to be claimed again by passes that start after <paramref name="notBefore"/>:
-    /// the failure time (next pass) or the end of a rate limit.
-    /// </summary>
+    // notBefore is the failure time (next pass) or the end of a rate limit.
     public async Task PostponeAsync(
         IReadOnlyCollection<Guid> handoffIds, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 using NakamuraMisaki.Domain.Handoffs;
 
 namespace NakamuraMisaki.Infrastructure.Reminders;
@@ -27,4 +28,7 @@ public sealed class ReminderOptions
 
     /// <summary>Zone of the hand-over time in the message's plain-text fallback (Slack shows each reader their own).</summary>
     public string TimeZone { get; set; } = "Asia/Tokyo";
+
+    /// <summary>One pass with these settings.</summary>
+    public SendDueReminders ToCommand() => new(LeadTime, LeaseDuration, BatchSize);
 }

@@ -2,22 +2,34 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
+using NakamuraMisaki.Infrastructure.Reminders;
 using Polly.Timeout;
 
 namespace NakamuraMisaki.Infrastructure.Slack;
 
 /// <summary>
-/// The Slack Web API as far as this service uses it. A typed HttpClient: base address, bearer token and the timeout
-/// come from <see cref="SlackOptions"/> (see SlackRegistration). Never throws for an answer Slack gives; transport
-/// failures and timeouts also come back as a failed result, so callers handle one shape.
+/// The Slack Web API as far as this service uses it: hand-off reminders as DMs from the bot. A typed HttpClient: base
+/// address, bearer token and the timeout come from <see cref="SlackOptions"/> (see DependencyInjection). Never throws
+/// for an answer Slack gives; transport failures and timeouts also come back as a failed delivery, so the use case
+/// handles one shape.
 /// </summary>
-public sealed class SlackClient(HttpClient http)
+public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> slackOptions, IOptions<ReminderOptions> reminderOptions)
+    : IHandoffReminderSender
 {
     /// <summary>Slack always sends Retry-After with a 429; this covers a proxy that drops it.</summary>
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromMinutes(1);
 
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(reminderOptions.Value.TimeZone);
+
+    public TimeSpan MaxSendDuration => slackOptions.Value.Timeout;
+
+    public Task<ReminderDelivery> SendAsync(DueReminder reminder, CancellationToken cancellationToken) =>
+        PostMessageAsync(reminder.ToUserId, HandoffReminderMessage.Compose(reminder, _zone), cancellationToken);
+
     /// <summary>Posts <paramref name="text"/> to <paramref name="channel"/>; a user id as channel means a DM from the bot.</summary>
-    public async Task<SlackPostResult> PostMessageAsync(string channel, string text, CancellationToken cancellationToken)
+    public async Task<ReminderDelivery> PostMessageAsync(string channel, string text, CancellationToken cancellationToken)
     {
         try
         {
@@ -26,21 +38,21 @@ public sealed class SlackClient(HttpClient http)
                 "chat.postMessage", new PostMessageRequest(channel, text), cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                return SlackPostResult.RateLimited(RetryAfter(response) ?? DefaultRetryAfter);
+                return ReminderDelivery.RateLimited(RetryAfter(response) ?? DefaultRetryAfter);
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                return SlackPostResult.Failed($"http_{(int)response.StatusCode}");
+                return ReminderDelivery.Failed($"http_{(int)response.StatusCode}");
             }
 
             var body = await response.Content.ReadFromJsonAsync<SlackResponse>(cancellationToken);
-            return body is { Ok: true } ? SlackPostResult.Accepted : SlackPostResult.Failed(body?.Error ?? "no_error_code");
+            return body is { Ok: true } ? ReminderDelivery.Accepted : ReminderDelivery.Failed(body?.Error ?? "no_error_code");
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TimeoutRejectedException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return SlackPostResult.Failed(e is TimeoutRejectedException or OperationCanceledException ? "timeout" : e.GetType().Name);
+            return ReminderDelivery.Failed(e is TimeoutRejectedException or OperationCanceledException ? "timeout" : e.GetType().Name);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using NakamuraMisaki.Infrastructure.Reminders;
+using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 using static NakamuraMisaki.IntegrationTests.Handoffs.HandoffRequests;
@@ -29,7 +29,7 @@ public sealed class HandoffETagTests(ApiFactory factory) : ApiTest(factory)
     private async Task ClaimRemindersAsync()
     {
         using var scope = Factory.Services.CreateScope();
-        var queue = scope.ServiceProvider.GetRequiredService<HandoffReminderQueue>();
+        var queue = scope.ServiceProvider.GetRequiredService<IHandoffReminderQueue>();
         var now = Factory.Clock.GetUtcNow();
         Assert.NotEmpty(await queue.ClaimAsync(now, now.AddMinutes(10), now.AddMinutes(2), 10, CancellationToken.None));
     }

@@ -111,6 +111,6 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
         settings["ConnectionStrings:Default"] = "Host=127.0.0.1;Port=1"; // never opened here
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
-            .AddInfrastructure(configuration).BuildServiceProvider();
+            .AddInfrastructureServices(configuration).BuildServiceProvider();
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using NakamuraMisaki.Infrastructure.Reminders;
+using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 using NakamuraMisaki.IntegrationTests.Support;
 using Npgsql;
 using Xunit.Abstractions;
@@ -28,12 +28,11 @@ public sealed class HandoffReminderConcurrencyTests(ApiFactory factory, ITestOut
         slack.AnswerWith(_ => SlackStubAnswer.Ok with { Delay = TimeSpan.Zero });
         await using var first = Factory.WithSlack(slack, ("Reminders:BatchSize", "1"));
         await using var second = Factory.WithSlack(slack, ("Reminders:BatchSize", "1"));
-        var (dispatcherA, dispatcherB) = (first.Dispatcher(), second.Dispatcher());
 
         var clock = Stopwatch.StartNew();
         var passes = await Task.WhenAll(
-            Task.Run(() => dispatcherA.DispatchDueAsync(CancellationToken.None)),
-            Task.Run(() => dispatcherB.DispatchDueAsync(CancellationToken.None)));
+            Task.Run(() => first.SendDueRemindersAsync()),
+            Task.Run(() => second.SendDueRemindersAsync()));
         clock.Stop();
         output.WriteLine($"{Count} reminders by two instances in {clock.ElapsedMilliseconds} ms: " +
                          $"{passes[0].Sent} + {passes[1].Sent}");
@@ -47,7 +46,7 @@ public sealed class HandoffReminderConcurrencyTests(ApiFactory factory, ITestOut
         Assert.Equal(Count, await CountRemindedAsync());
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(0, (await dispatcherA.DispatchDueAsync(CancellationToken.None)).Sent);
+        Assert.Equal(0, (await first.SendDueRemindersAsync()).Sent);
         Assert.Equal(Count, slack.Requests.Count);
     }
 
@@ -70,7 +69,7 @@ public sealed class HandoffReminderConcurrencyTests(ApiFactory factory, ITestOut
         }
 
         using var scope = instance.Services.CreateScope();
-        var queue = scope.ServiceProvider.GetRequiredService<HandoffReminderQueue>();
+        var queue = scope.ServiceProvider.GetRequiredService<IHandoffReminderQueue>();
         var now = Factory.Clock.GetUtcNow();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         var claimed = await queue.ClaimAsync(now, now.AddMinutes(10), now.AddMinutes(2), 10, patience.Token);

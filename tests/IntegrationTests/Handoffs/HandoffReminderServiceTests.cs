@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NakamuraMisaki.Infrastructure.Reminders;
+using NakamuraMisaki.Infrastructure.Jobs;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 using static NakamuraMisaki.IntegrationTests.Handoffs.HandoffRequests;
@@ -32,7 +32,7 @@ public sealed class HandoffReminderServiceTests(ApiFactory factory) : ApiTest(fa
         await Task.Delay(TimeSpan.FromSeconds(2.5));
 
         Assert.Empty(slack.Requests);
-        var said = logs.Entries.Where(e => e.Category == typeof(HandoffReminderService).FullName).ToArray();
+        var said = logs.Entries.Where(e => e.Category == typeof(HandoffReminderJob).FullName).ToArray();
         var warning = Assert.Single(said);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("Slack:BotToken", warning.Message);

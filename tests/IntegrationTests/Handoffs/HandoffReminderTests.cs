@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using NakamuraMisaki.Infrastructure.Reminders;
+using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 using static NakamuraMisaki.IntegrationTests.Handoffs.HandoffRequests;
@@ -35,7 +35,7 @@ public sealed class HandoffReminderTests(ApiFactory factory) : ApiTest(factory)
             handoffAt: Factory.Clock.GetUtcNow() + LeadTime, taskId: task.Id());
         await using var instance = Factory.WithSlack(_slack);
 
-        var pass = await instance.Dispatcher().DispatchDueAsync(CancellationToken.None);
+        var pass = await instance.SendDueRemindersAsync();
 
         Assert.Equal(new ReminderPassResult(1, 0, 0, false), pass);
         using (var scraper = instance.CreateClient())
@@ -60,7 +60,7 @@ public sealed class HandoffReminderTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(ApiFactory.Epoch, stored.GetProperty("reminded_at").GetDateTimeOffset());
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(ReminderPassResult.Nothing, await instance.Dispatcher().DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(ReminderPassResult.Nothing, await instance.SendDueRemindersAsync());
         Assert.Single(_slack.Requests);
     }
 
@@ -69,15 +69,14 @@ public sealed class HandoffReminderTests(ApiFactory factory) : ApiTest(factory)
     {
         var handoff = await Client.CreateHandoffAsync(handoffAt: Factory.Clock.GetUtcNow() + LeadTime + TimeSpan.FromMinutes(1));
         await using var instance = Factory.WithSlack(_slack);
-        var dispatcher = instance.Dispatcher();
 
-        Assert.Equal(ReminderPassResult.Nothing, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(ReminderPassResult.Nothing, await instance.SendDueRemindersAsync());
         Factory.Clock.Advance(TimeSpan.FromSeconds(59));
-        Assert.Equal(ReminderPassResult.Nothing, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(ReminderPassResult.Nothing, await instance.SendDueRemindersAsync());
         Assert.Empty(_slack.Requests);
 
         Factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, (await dispatcher.DispatchDueAsync(CancellationToken.None)).Sent);
+        Assert.Equal(1, (await instance.SendDueRemindersAsync()).Sent);
         Assert.Equal(Bob, Assert.Single(_slack.Requests).Channel);
         Assert.DoesNotContain("関連タスク", _slack.Requests[0].Text);
         var stored = await Client.GetOkJsonAsync($"{Route}/{handoff.GetProperty("id").GetString()}");
@@ -91,8 +90,8 @@ public sealed class HandoffReminderTests(ApiFactory factory) : ApiTest(factory)
         await using var tenMinutes = Factory.WithSlack(_slack);
         await using var hourAhead = Factory.WithSlack(_slack, ("Reminders:LeadTime", "01:00:00"));
 
-        Assert.Equal(0, (await tenMinutes.Dispatcher().DispatchDueAsync(CancellationToken.None)).Sent);
-        Assert.Equal(1, (await hourAhead.Dispatcher().DispatchDueAsync(CancellationToken.None)).Sent);
+        Assert.Equal(0, (await tenMinutes.SendDueRemindersAsync()).Sent);
+        Assert.Equal(1, (await hourAhead.SendDueRemindersAsync()).Sent);
     }
 
     public static TheoryData<string> Failures() => ["slack_error", "http_500", "timeout"];
@@ -110,14 +109,13 @@ public sealed class HandoffReminderTests(ApiFactory factory) : ApiTest(factory)
             _ => SlackStubAnswer.Ok with { Delay = TimeSpan.FromSeconds(5) },
         });
         await using var instance = Factory.WithSlack(_slack, ("Slack:Timeout", "00:00:01"));
-        var dispatcher = instance.Dispatcher();
         var uri = $"{Route}/{handoff.GetProperty("id").GetString()}";
 
-        Assert.Equal(new ReminderPassResult(0, 1, 0, false), await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(new ReminderPassResult(0, 1, 0, false), await instance.SendDueRemindersAsync());
         Assert.Equal(JsonValueKind.Null, (await Client.GetOkJsonAsync(uri)).GetProperty("reminded_at").ValueKind);
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(new ReminderPassResult(1, 0, 0, false), await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(new ReminderPassResult(1, 0, 0, false), await instance.SendDueRemindersAsync());
         Assert.Equal(Factory.Clock.GetUtcNow(), (await Client.GetOkJsonAsync(uri)).GetProperty("reminded_at").GetDateTimeOffset());
         Assert.Equal(2, _slack.Requests.Count);
     }
@@ -133,11 +131,11 @@ public sealed class HandoffReminderTests(ApiFactory factory) : ApiTest(factory)
         // Batches of one: the failing reminder is claimed first, and the pass must still go on to the rest.
         await using var instance = Factory.WithSlack(_slack, ("Reminders:BatchSize", "1"));
 
-        Assert.Equal(new ReminderPassResult(2, 1, 0, false), await instance.Dispatcher().DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(new ReminderPassResult(2, 1, 0, false), await instance.SendDueRemindersAsync());
         Assert.Equal(new[] { unknownUser, Bob, Carol }, _slack.Requests.Select(r => r.Channel!).ToArray());
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(new ReminderPassResult(0, 1, 0, false), await instance.Dispatcher().DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(new ReminderPassResult(0, 1, 0, false), await instance.SendDueRemindersAsync());
         Assert.Equal(unknownUser, _slack.Requests[^1].Channel);
     }
 
@@ -150,11 +148,11 @@ public sealed class HandoffReminderTests(ApiFactory factory) : ApiTest(factory)
         await Client.HandoffTransitionAsync(accepted, "accept");
         await using var instance = Factory.WithSlack(_slack);
 
-        Assert.Equal(1, (await instance.Dispatcher().DispatchDueAsync(CancellationToken.None)).Sent);
+        Assert.Equal(1, (await instance.SendDueRemindersAsync()).Sent);
         Assert.Equal(Carol, Assert.Single(_slack.Requests).Channel);
 
         Factory.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(0, (await instance.Dispatcher().DispatchDueAsync(CancellationToken.None)).Sent);
+        Assert.Equal(0, (await instance.SendDueRemindersAsync()).Sent);
         Assert.Single(_slack.Requests);
     }
 
@@ -171,17 +169,17 @@ public sealed class HandoffReminderTests(ApiFactory factory) : ApiTest(factory)
         await using var first = Factory.WithSlack(_slack);
         await using var second = Factory.WithSlack(_slack);
 
-        Assert.Equal(new ReminderPassResult(0, 0, 3, true), await first.Dispatcher().DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(new ReminderPassResult(0, 0, 3, true), await first.SendDueRemindersAsync());
         Assert.Single(_slack.Requests);
 
         // Within Retry-After neither this instance nor another one sends the deferred reminders.
         Factory.Clock.Advance(TimeSpan.FromSeconds(29));
-        Assert.Equal(ReminderPassResult.WaitingOutRateLimit, await first.Dispatcher().DispatchDueAsync(CancellationToken.None));
-        Assert.Equal(ReminderPassResult.Nothing, await second.Dispatcher().DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(ReminderPassResult.WaitingOutRateLimit, await first.SendDueRemindersAsync());
+        Assert.Equal(ReminderPassResult.Nothing, await second.SendDueRemindersAsync());
         Assert.Single(_slack.Requests);
 
         Factory.Clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(new ReminderPassResult(3, 0, 0, false), await first.Dispatcher().DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(new ReminderPassResult(3, 0, 0, false), await first.SendDueRemindersAsync());
         Assert.Equal(4, _slack.Requests.Count);
     }
 
@@ -195,16 +193,16 @@ public sealed class HandoffReminderTests(ApiFactory factory) : ApiTest(factory)
         using (var scope = dead.Services.CreateScope())
         {
             // The dead instance got as far as claiming, then vanished without sending or giving the claim back.
-            var queue = scope.ServiceProvider.GetRequiredService<HandoffReminderQueue>();
+            var queue = scope.ServiceProvider.GetRequiredService<IHandoffReminderQueue>();
             Assert.Single(await queue.ClaimAsync(now, now + LeadTime, now + TimeSpan.FromMinutes(2), 10, CancellationToken.None));
         }
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(0, (await survivor.Dispatcher().DispatchDueAsync(CancellationToken.None)).Sent);
+        Assert.Equal(0, (await survivor.SendDueRemindersAsync()).Sent);
         Assert.Empty(_slack.Requests);
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
-        Assert.Equal(1, (await survivor.Dispatcher().DispatchDueAsync(CancellationToken.None)).Sent);
+        Assert.Equal(1, (await survivor.SendDueRemindersAsync()).Sent);
         Assert.Single(_slack.Requests);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Embeddings;
 using NakamuraMisaki.Infrastructure.Jobs;
 using NakamuraMisaki.IntegrationTests.Notes;
@@ -17,12 +18,12 @@ namespace NakamuraMisaki.IntegrationTests.Jobs;
 public sealed class BackgroundJobTests(ApiFactory factory) : ApiTest(factory)
 {
     [Fact]
-    public void The_test_host_registers_both_jobs_switched_off_by_configuration()
+    public void The_test_host_registers_every_job_switched_off_by_configuration()
     {
         var jobs = Factory.Services.GetServices<IHostedService>().OfType<PeriodicJob>().ToArray();
 
         Assert.Equal(
-            [nameof(NoteEmbeddingBackfillJob), nameof(SessionCleanupJob)],
+            [nameof(HandoffReminderJob), nameof(NoteEmbeddingBackfillJob), nameof(SessionCleanupJob)],
             jobs.Select(j => j.GetType().Name).Order().ToArray());
         Assert.All(jobs, j => Assert.True(j.ExecuteTask?.IsCompletedSuccessfully));
     }
@@ -38,6 +39,7 @@ public sealed class BackgroundJobTests(ApiFactory factory) : ApiTest(factory)
 
         using var job = new SessionCleanupJob(
             Factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            Factory.Services.GetRequiredService<DatabaseSchemaReadiness>(),
             Options.Create(new SessionCleanupOptions { Enabled = true, IntervalMinutes = 60 }),
             NullLogger<SessionCleanupJob>.Instance);
         await job.StartAsync(CancellationToken.None);
@@ -64,6 +66,7 @@ public sealed class BackgroundJobTests(ApiFactory factory) : ApiTest(factory)
 
         using var job = new NoteEmbeddingBackfillJob(
             Factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            Factory.Services.GetRequiredService<DatabaseSchemaReadiness>(),
             Options.Create(new EmbeddingOptions { Backfill = new() { Enabled = true, IntervalSeconds = 3600 } }),
             NullLogger<NoteEmbeddingBackfillJob>.Instance);
         await job.StartAsync(CancellationToken.None);
@@ -87,6 +90,7 @@ public sealed class BackgroundJobTests(ApiFactory factory) : ApiTest(factory)
 
         using var job = new SessionCleanupJob(
             Factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            Factory.Services.GetRequiredService<DatabaseSchemaReadiness>(),
             Options.Create(new SessionCleanupOptions { Enabled = false }),
             NullLogger<SessionCleanupJob>.Instance);
         await job.StartAsync(CancellationToken.None);

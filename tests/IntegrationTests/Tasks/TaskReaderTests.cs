@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Domain.Tasks;
+using NakamuraMisaki.Domain.Tasks.Specifications;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.Infrastructure.Persistence.Repositories;
 using NakamuraMisaki.IntegrationTests.Support;
@@ -41,6 +42,29 @@ public sealed class TaskReaderTests(ApiFactory factory) : ApiTest(factory)
             foreach (var property in db.Model.FindEntityType(typeof(TaskItem))!.GetProperties())
             {
                 Assert.Equal(property.PropertyInfo!.GetValue(byEf), property.PropertyInfo.GetValue(byQuery));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_query_sees_a_task_exactly_where_the_visibility_specification_does()
+    {
+        string[] viewers = [TaskRequests.Alice, TaskRequests.Bob, "U0CAROL01"];
+        var tasks = new[]
+        {
+            await Client.CreateTaskAsync(assignee: TaskRequests.Alice, creator: TaskRequests.Bob),
+            await Client.CreateTaskAsync(assignee: TaskRequests.Alice, creator: TaskRequests.Alice),
+        };
+
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var reader = scope.ServiceProvider.GetRequiredService<ITaskReader>();
+        foreach (var id in tasks.Select(t => Guid.Parse(t.Id())))
+        {
+            var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == id);
+            foreach (var viewer in viewers)
+            {
+                Assert.Equal(task.IsVisibleTo(viewer), await reader.GetAsync(id, viewer, default) is not null);
             }
         }
     }

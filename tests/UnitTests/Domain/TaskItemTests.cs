@@ -119,4 +119,47 @@ public sealed class TaskItemTests
 
         Assert.False(TaskItemStatusNames.TryParse("InProgress", out _));
     }
+
+    [Fact]
+    public void The_API_spells_statuses_as_the_table_does()
+    {
+        // The Api writes enums with JsonStringEnumConverter(SnakeCaseLower) (ApiServices.Configure): same words.
+        var json = new System.Text.Json.JsonSerializerOptions
+        {
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower) },
+        };
+        foreach (var status in Enum.GetValues<TaskItemStatus>())
+        {
+            Assert.Equal($"\"{TaskItemStatusNames.ToName(status)}\"", System.Text.Json.JsonSerializer.Serialize(status, json));
+        }
+    }
+
+    [Fact]
+    public void The_check_constraint_and_filters_are_written_from_the_table()
+    {
+        Assert.Equal("status IN ('pending', 'in_progress', 'completed', 'cancelled')",
+            NakamuraMisaki.Domain.Common.EnumNames.SqlIn<TaskItemStatus>("status", TaskItemStatusNames.ToName));
+        Assert.Equal("status = 'in_progress'",
+            NakamuraMisaki.Domain.Common.EnumNames.SqlIn("status", TaskItemStatusNames.ToName, TaskItemStatus.InProgress));
+    }
+
+    [Theory]
+    [InlineData(TaskItemStatus.Pending, true)]
+    [InlineData(TaskItemStatus.InProgress, true)]
+    [InlineData(TaskItemStatus.Completed, false)]
+    [InlineData(TaskItemStatus.Cancelled, false)]
+    public void Open_means_pending_or_in_progress(TaskItemStatus status, bool open)
+    {
+        var task = TaskItem.Create("t", null, "U1", "U2", null, Now);
+        switch (status)
+        {
+            case TaskItemStatus.InProgress: task.Start(Now); break;
+            case TaskItemStatus.Completed: task.Complete(Now); break;
+            case TaskItemStatus.Cancelled: task.Cancel(Now); break;
+        }
+
+        Assert.Equal(status, task.Status);
+        Assert.Equal(open, NakamuraMisaki.Domain.Tasks.Specifications.TaskSpecifications.Open.Compile()(task));
+        Assert.Equal(open, task.IsOpen);
+    }
 }

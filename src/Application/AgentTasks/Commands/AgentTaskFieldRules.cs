@@ -1,4 +1,5 @@
 using FluentValidation;
+using NakamuraMisaki.Application.Common.Validation;
 
 namespace NakamuraMisaki.Application.AgentTasks.Commands;
 
@@ -18,11 +19,11 @@ public static class AgentTaskFieldRules
 
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.NotEmpty()
-            .Must(t => t is null || t.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .NotBlank()
             .MaximumLength(maxLength);
 
     /// <summary>Absent is fine; present must say something (an empty hostname is a client bug, not a value).</summary>
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.Must(t => t is null || t.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank; leave it out instead.")
+        rule.NotBlank(advice: "; leave it out instead")
             .MaximumLength(maxLength);
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Common.Behaviours;
@@ -13,7 +14,7 @@ namespace NakamuraMisaki.Application.Common.Behaviours;
 /// Runs on every request, so the common cases cost little: the acting user's rule is synchronous, and a request
 /// without validators of its own (most reads) goes to its handler without an async step or a list of failures.
 /// </remarks>
-public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators, IUser user)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -22,8 +23,8 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
     public ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var actingUserFailures = message is IActingUserRequest onBehalfOf
-            ? ActingUserRules.Validator.Validate(onBehalfOf).Errors
+        var actingUserFailures = message is IActingUserRequest
+            ? ActingUserRules.Validator.Validate(user).Errors
             : [];
         if (_validators.Length == 0)
         {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using NakamuraMisaki.Application.Common.Validation;
 
 namespace NakamuraMisaki.Application.Handoffs.Commands;
 
@@ -9,6 +10,6 @@ internal static class HandoffFieldRules
 
     public static IRuleBuilderOptions<T, string?> HandoffText<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
-            .Must(t => t is null || t.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .NotBlank()
             .MaximumLength(TextMaxLength);
 }

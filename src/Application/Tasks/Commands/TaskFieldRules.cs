@@ -1,4 +1,5 @@
 using FluentValidation;
+using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Domain.Tasks;
 
 namespace NakamuraMisaki.Application.Tasks.Commands;
@@ -9,7 +10,7 @@ internal static class TaskFieldRules
 
     public static IRuleBuilderOptions<T, string?> TaskTitle<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
-            .Must(t => t is null || t.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank.")
+            .NotBlank()
             .MaximumLength(TaskItem.TitleMaxLength);
 
     public static IRuleBuilderOptions<T, string?> TaskDescription<T>(this IRuleBuilder<T, string?> rule) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NakamuraMisaki.Application.AgentTasks.Commands;
+using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.AgentTasks;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
 
@@ -12,8 +13,8 @@ public sealed class AgentTaskConfiguration : IEntityTypeConfiguration<AgentTask>
     {
         builder.ToTable("agent_tasks", t =>
         {
-            t.HasCheckConstraint("ck_agent_tasks_status", "status IN ('running', 'completed', 'stopped', 'failed')");
-            t.HasCheckConstraint("ck_agent_tasks_task_source", "task_source IN ('github', 'gitlab')");
+            t.HasCheckConstraint("ck_agent_tasks_status", EnumNames.SqlIn<AgentTaskStatus>("status", AgentTaskNames.ToName));
+            t.HasCheckConstraint("ck_agent_tasks_task_source", EnumNames.SqlIn<AgentTaskSource>("task_source", AgentTaskNames.ToName));
             t.HasCheckConstraint("ck_agent_tasks_task_type",
                 "task_type = 'issue' OR (task_source = 'github' AND task_type = 'pull_request') " +
                 "OR (task_source = 'gitlab' AND task_type = 'merge_request')");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Tasks;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
 
@@ -10,7 +11,7 @@ public sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
     public void Configure(EntityTypeBuilder<TaskItem> builder)
     {
         builder.ToTable("tasks", t => t.HasCheckConstraint(
-            "ck_tasks_status", "status IN ('pending', 'in_progress', 'completed', 'cancelled')"));
+            "ck_tasks_status", EnumNames.SqlIn<TaskItemStatus>("status", TaskItemStatusNames.ToName)));
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Title).HasMaxLength(TaskItem.TitleMaxLength).IsRequired();
@@ -25,9 +26,9 @@ public sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         // Serves list-by-assignee: WHERE assignee_user_id = $1 ORDER BY due_at (nulls last), created_at.
         builder.HasIndex(t => new { t.AssigneeUserId, t.DueAt, t.CreatedAt });
         // Serves overdue and stale scans, which look only at open tasks.
-        builder.HasIndex(t => t.DueAt).HasFilter("status IN ('pending', 'in_progress')")
+        builder.HasIndex(t => t.DueAt).HasFilter(EnumNames.SqlIn("status", TaskItemStatusNames.ToName, TaskItemStatus.Pending, TaskItemStatus.InProgress))
             .HasDatabaseName("ix_tasks_open_due_at");
-        builder.HasIndex(t => t.UpdatedAt).HasFilter("status = 'in_progress'")
+        builder.HasIndex(t => t.UpdatedAt).HasFilter(EnumNames.SqlIn("status", TaskItemStatusNames.ToName, TaskItemStatus.InProgress))
             .HasDatabaseName("ix_tasks_in_progress_updated_at");
         builder.HasIndex(t => t.CreatorUserId);
     }

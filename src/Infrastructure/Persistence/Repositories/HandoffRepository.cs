@@ -4,6 +4,8 @@ using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Domain.Handoffs;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
 
+using NakamuraMisaki.Infrastructure.Persistence.Specifications;
+
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
 public sealed class HandoffRepository(AppDbContext db) : IHandoffRepository
@@ -26,7 +28,7 @@ public sealed class HandoffRepository(AppDbContext db) : IHandoffRepository
         VisibleTo(db.Handoffs.AsNoTracking(), viewer).FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
 
     public Task<bool> TaskExistsAsync(Guid taskId, string viewer, CancellationToken cancellationToken) =>
-        TaskRepository.VisibleTo(db.Tasks, viewer).AnyAsync(t => t.Id == taskId, cancellationToken);
+        db.Tasks.VisibleTo(viewer).AnyAsync(t => t.Id == taskId, cancellationToken);
 
     public Task<Page<Handoff>> ListPendingForRecipientAsync(
         string toUserId, PageRequest page, string viewer, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Domain.Tasks;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
+using NakamuraMisaki.Infrastructure.Persistence.Specifications;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
@@ -16,10 +17,10 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
     public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
     public async Task<bool> DeleteAsync(Guid id, string viewer, uint? expectedVersion, CancellationToken cancellationToken) =>
-        await VisibleTo(db.Tasks, viewer).Where(t => t.Id == id).WithVersion(expectedVersion).ExecuteDeleteAsync(cancellationToken) > 0;
+        await db.Tasks.VisibleTo(viewer).Where(t => t.Id == id).WithVersion(expectedVersion).ExecuteDeleteAsync(cancellationToken) > 0;
 
     public Task<bool> ExistsAsync(Guid id, string viewer, CancellationToken cancellationToken) =>
-        VisibleTo(db.Tasks, viewer).AnyAsync(t => t.Id == id, cancellationToken);
+        db.Tasks.VisibleTo(viewer).AnyAsync(t => t.Id == id, cancellationToken);
 
     public Task<Page<TaskItem>> ListByAssigneeAsync(
         string assigneeUserId, IReadOnlyCollection<TaskItemStatus> statuses, PageRequest page, string viewer,
@@ -39,14 +40,14 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
 
     public async Task<IReadOnlyList<TaskItem>> ListOpenDueBetweenAsync(
         string assigneeUserId, DateTimeOffset from, DateTimeOffset to, string viewer, CancellationToken cancellationToken) =>
-        await Open(VisibleTo(db.Tasks.AsNoTracking(), viewer))
+        await db.Tasks.AsNoTracking().VisibleTo(viewer).Open()
             .Where(t => t.AssigneeUserId == assigneeUserId && t.DueAt >= from && t.DueAt < to)
             .OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
             .ToListAsync(cancellationToken);
 
     public Task<Page<TaskItem>> ListOverdueAsync(
         string? assigneeUserId, DateTimeOffset now, PageRequest page, string viewer, CancellationToken cancellationToken) =>
-        ForAssignee(Open(VisibleTo(db.Tasks.AsNoTracking(), viewer)), assigneeUserId)
+        ForAssignee(db.Tasks.AsNoTracking().VisibleTo(viewer).Open(), assigneeUserId)
             .Where(t => t.DueAt < now)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .ToPageAsync(page, cancellationToken);
@@ -54,7 +55,7 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
     public Task<Page<TaskItem>> ListStaleAsync(
         string? assigneeUserId, DateTimeOffset updatedBefore, PageRequest page, string viewer,
         CancellationToken cancellationToken) =>
-        ForAssignee(VisibleTo(db.Tasks.AsNoTracking(), viewer), assigneeUserId)
+        ForAssignee(db.Tasks.AsNoTracking().VisibleTo(viewer), assigneeUserId)
             .Where(t => t.Status == TaskItemStatus.InProgress && t.UpdatedAt < updatedBefore)
             .OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id)
             .ToPageAsync(page, cancellationToken);
@@ -62,28 +63,21 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
     public async Task<IReadOnlyList<TaskItem>> FindByTitleAsync(
         string viewer, string titleFragment, bool includeClosed, int limit, CancellationToken cancellationToken)
     {
-        var mine = VisibleTo(db.Tasks.AsNoTracking(), viewer);
+        var mine = db.Tasks.AsNoTracking().VisibleTo(viewer);
         if (!includeClosed)
         {
-            mine = Open(mine);
+            mine = mine.Open();
         }
 
         // Substring match, not word match: Japanese titles have no spaces between words.
         var pattern = "%" + LikePattern.Escape(titleFragment) + "%";
         return await mine
             .Where(t => EF.Functions.ILike(t.Title, pattern, LikePattern.EscapeCharacter))
-            .OrderBy(t => t.Status == TaskItemStatus.Completed || t.Status == TaskItemStatus.Cancelled)
+            .OpenFirst()
             .ThenBy(t => t.DueAt).ThenByDescending(t => t.UpdatedAt)
             .Take(limit)
             .ToListAsync(cancellationToken);
     }
-
-    /// <summary>A task exists for its assignee and its creator only (hand-offs link only tasks their sender sees).</summary>
-    internal static IQueryable<TaskItem> VisibleTo(IQueryable<TaskItem> tasks, string viewer) =>
-        tasks.Where(t => t.AssigneeUserId == viewer || t.CreatorUserId == viewer);
-
-    private static IQueryable<TaskItem> Open(IQueryable<TaskItem> tasks) =>
-        tasks.Where(t => t.Status == TaskItemStatus.Pending || t.Status == TaskItemStatus.InProgress);
 
     private static IQueryable<TaskItem> ForAssignee(IQueryable<TaskItem> tasks, string? assigneeUserId) =>
         assigneeUserId is null ? tasks : tasks.Where(t => t.AssigneeUserId == assigneeUserId);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Domain.AgentTasks;
 
 namespace NakamuraMisaki.Application.AgentTasks.Commands.ChangeAgentTaskStatus;
@@ -13,7 +14,7 @@ public sealed class ChangeAgentTaskStatusValidator : AbstractValidator<ChangeAge
                          "'status' here is completed, stopped or failed.");
         RuleFor(x => x.ErrorMessage)
             .NotEmpty().WithMessage("A failed run needs an 'error_message' saying why.")
-            .Must(m => m is null || m.Trim().Length > 0).WithMessage("'error_message' must not be blank.")
+            .NotBlank("error_message")
             .MaximumLength(AgentTaskFieldRules.ErrorMessageMaxLength)
             .When(x => x.Status == AgentTaskStatus.Failed);
         RuleFor(x => x.ErrorMessage)

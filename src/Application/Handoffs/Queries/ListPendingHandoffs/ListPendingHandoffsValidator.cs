@@ -8,7 +8,7 @@ public sealed class ListPendingHandoffsValidator : AbstractValidator<ListPending
 {
     public ListPendingHandoffsValidator()
     {
-        RuleFor(x => x.ToUserId).SlackUserId().OverridePropertyName("recipient");
+        RuleFor(x => x.ToUserId).SlackUserId().OverridePropertyName("recipient").When(x => x.ToUserId is not null);
         this.ValidatePaging(x => x.Page);
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Paging;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Handoffs.Queries.ListSentHandoffs;
@@ -8,14 +9,14 @@ namespace NakamuraMisaki.Application.Handoffs.Queries.ListSentHandoffs;
 /// What the sender handed off that the acting user may see (all of it for their own list; for someone else's, what
 /// was handed to the acting user), latest hand-over first; completed ones too unless left out.
 /// </summary>
-public sealed record ListSentHandoffs(string FromUserId, bool IncludeCompleted, PageRequest Page, string ActingUserId)
+public sealed record ListSentHandoffs(string? FromUserId, bool IncludeCompleted, PageRequest Page)
     : IRequest<Page<HandoffResponse>>, IActingUserRequest;
 
-public sealed class ListSentHandoffsHandler(IHandoffRepository handoffs)
+public sealed class ListSentHandoffsHandler(IUser user, IHandoffRepository handoffs)
     : IRequestHandler<ListSentHandoffs, Page<HandoffResponse>>
 {
     public async ValueTask<Page<HandoffResponse>> Handle(ListSentHandoffs request, CancellationToken cancellationToken) =>
         (await handoffs.ListSentAsync(
-            request.FromUserId, request.IncludeCompleted, request.Page, request.ActingUserId, cancellationToken))
+            request.FromUserId ?? user.ActingId(), request.IncludeCompleted, request.Page, user.ActingId(), cancellationToken))
         .ToResponses();
 }

@@ -8,7 +8,7 @@ public sealed class ListSentHandoffsValidator : AbstractValidator<ListSentHandof
 {
     public ListSentHandoffsValidator()
     {
-        RuleFor(x => x.FromUserId).SlackUserId().OverridePropertyName("sender");
+        RuleFor(x => x.FromUserId).SlackUserId().OverridePropertyName("sender").When(x => x.FromUserId is not null);
         this.ValidatePaging(x => x.Page);
     }
 }

@@ -8,7 +8,7 @@ public sealed class SearchNotesValidator : AbstractValidator<SearchNotes>
     public SearchNotesValidator()
     {
         RuleFor(x => x.Query).SearchQuery().OverridePropertyName("q");
-        RuleFor(x => x.Limit).InclusiveBetween(1, SearchNotes.MaxLimit).OverridePropertyName("limit");
+        RuleFor(x => x.Limit).InclusiveBetween(1, SearchNotesLimits.MaxLimit).OverridePropertyName("limit");
         RuleFor(x => x.Category).NoteCategory().When(x => x.Category is not null);
     }
 }

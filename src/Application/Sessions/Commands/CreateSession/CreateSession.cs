@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Domain.Sessions;
 
@@ -10,17 +11,17 @@ namespace NakamuraMisaki.Application.Sessions.Commands.CreateSession;
 /// <param name="Title">Null or blank: "Session MM/DD HH:MM" in <see cref="SessionSettings.TitleTimeZone"/>.</param>
 /// <param name="Options">A JSON object (the old claude_options); null: {}.</param>
 public sealed record CreateSession(
-    string? SessionId, string? Title, string? WorkspacePath, JsonElement? Options, string ActingUserId)
+    string? SessionId, string? Title, string? WorkspacePath, JsonElement? Options)
     : IRequest<SessionResponse>, IActingUserRequest;
 
-public sealed class CreateSessionHandler(ISessionRepository sessions, SessionSettings settings, TimeProvider clock)
+public sealed class CreateSessionHandler(IUser user, ISessionRepository sessions, SessionSettings settings, TimeProvider clock)
     : IRequestHandler<CreateSession, SessionResponse>
 {
     public async ValueTask<SessionResponse> Handle(CreateSession request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var session = Session.Create(
-            request.SessionId ?? Guid.CreateVersion7(now).ToString(), request.ActingUserId, request.Title,
+            request.SessionId ?? Guid.CreateVersion7(now).ToString(), user.ActingId(), request.Title,
             request.WorkspacePath, request.Options?.GetRawText(), now,
             TimeZoneInfo.FindSystemTimeZoneById(settings.TitleTimeZone));
         sessions.Add(session);

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Concurrency;
 
@@ -12,15 +13,15 @@ public enum TaskTransition
 }
 
 /// <summary>start / complete / cancel. The entity refuses illegal transitions (409).</summary>
-public sealed record ChangeTaskStatus(Guid Id, TaskTransition Transition, string ActingUserId, uint? ExpectedVersion = null)
+public sealed record ChangeTaskStatus(Guid Id, TaskTransition Transition, uint? ExpectedVersion = null)
     : IRequest<TaskResponse>, IActingUserRequest, IVersionedCommand;
 
-public sealed class ChangeTaskStatusHandler(ITaskRepository tasks, TimeProvider clock)
+public sealed class ChangeTaskStatusHandler(IUser user, ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ChangeTaskStatus, TaskResponse>
 {
     public async ValueTask<TaskResponse> Handle(ChangeTaskStatus request, CancellationToken cancellationToken)
     {
-        var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
+        var task = await tasks.FindForUpdateAsync(request.Id, user.ActingId(), cancellationToken)
             .AtVersion(request.ExpectedVersion, "Task", request.Id);
         var now = clock.GetUtcNow();
         switch (request.Transition)

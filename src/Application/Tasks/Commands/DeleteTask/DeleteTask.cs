@@ -1,22 +1,23 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Concurrency;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.DeleteTask;
 
-public sealed record DeleteTask(Guid Id, string ActingUserId, uint? ExpectedVersion = null)
+public sealed record DeleteTask(Guid Id, uint? ExpectedVersion = null)
     : IRequest, IActingUserRequest, IVersionedCommand;
 
-public sealed class DeleteTaskHandler(ITaskRepository tasks) : IRequestHandler<DeleteTask>
+public sealed class DeleteTaskHandler(IUser user, ITaskRepository tasks) : IRequestHandler<DeleteTask>
 {
     public async ValueTask<Unit> Handle(DeleteTask request, CancellationToken cancellationToken)
     {
-        if (await tasks.DeleteAsync(request.Id, request.ActingUserId, request.ExpectedVersion, cancellationToken))
+        if (await tasks.DeleteAsync(request.Id, user.ActingId(), request.ExpectedVersion, cancellationToken))
         {
             return Unit.Value;
         }
 
         throw await VersionCheck.NothingDeletedAsync(request.ExpectedVersion,
-            () => tasks.ExistsAsync(request.Id, request.ActingUserId, cancellationToken), "Task", request.Id);
+            () => tasks.ExistsAsync(request.Id, user.ActingId(), cancellationToken), "Task", request.Id);
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common;
 using NakamuraMisaki.Application.Common.Concurrency;
@@ -12,15 +13,14 @@ public sealed record UpdateTask(
     Optional<string?> Description,
     Optional<DateTimeOffset?> DueAt,
     Optional<string?> AssigneeUserId,
-    string ActingUserId,
     uint? ExpectedVersion = null) : IRequest<TaskResponse>, IActingUserRequest, IVersionedCommand;
 
-public sealed class UpdateTaskHandler(ITaskRepository tasks, TimeProvider clock)
+public sealed class UpdateTaskHandler(IUser user, ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<UpdateTask, TaskResponse>
 {
     public async ValueTask<TaskResponse> Handle(UpdateTask request, CancellationToken cancellationToken)
     {
-        var task = await tasks.FindForUpdateAsync(request.Id, request.ActingUserId, cancellationToken)
+        var task = await tasks.FindForUpdateAsync(request.Id, user.ActingId(), cancellationToken)
             .AtVersion(request.ExpectedVersion, "Task", request.Id);
         var now = clock.GetUtcNow();
 

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Tasks.Queries.FindTasks;
@@ -7,14 +8,17 @@ namespace NakamuraMisaki.Application.Tasks.Queries.FindTasks;
 /// How the Slack side resolves "complete the 資料 task": by id when the text is one, otherwise by a title fragment
 /// among the user's own tasks (assigned or created), open tasks first.
 /// </summary>
-public sealed record FindTasks(string Query, bool IncludeClosed, int Limit, string ActingUserId)
-    : IRequest<IReadOnlyList<TaskResponse>>, IActingUserRequest
+public sealed record FindTasks(string Query, bool IncludeClosed, int Limit)
+    : IRequest<IReadOnlyList<TaskResponse>>, IActingUserRequest;
+
+/// <summary>The bounds of a task search (a class of its own, so the Api can name them without qualification).</summary>
+public static class FindTasksLimits
 {
     public const int DefaultLimit = 10;
     public const int MaxQueryLength = 200;
 }
 
-public sealed class FindTasksHandler(ITaskRepository tasks, ITaskReader reader, TimeProvider clock)
+public sealed class FindTasksHandler(IUser user, ITaskRepository tasks, ITaskReader reader, TimeProvider clock)
     : IRequestHandler<FindTasks, IReadOnlyList<TaskResponse>>
 {
     public async ValueTask<IReadOnlyList<TaskResponse>> Handle(FindTasks request, CancellationToken cancellationToken)
@@ -23,12 +27,12 @@ public sealed class FindTasksHandler(ITaskRepository tasks, ITaskReader reader, 
         var query = request.Query.Trim();
         if (Guid.TryParse(query, out var id))
         {
-            var task = await reader.GetAsync(id, request.ActingUserId, cancellationToken);
+            var task = await reader.GetAsync(id, user.ActingId(), cancellationToken);
             return task is null ? [] : [TaskResponse.From(task, now)];
         }
 
         var found = await tasks.FindByTitleAsync(
-            request.ActingUserId, query, request.IncludeClosed, request.Limit, cancellationToken);
+            user.ActingId(), query, request.IncludeClosed, request.Limit, cancellationToken);
         return found.ToResponses(now);
     }
 }

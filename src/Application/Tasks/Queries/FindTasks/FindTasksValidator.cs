@@ -8,8 +8,8 @@ public sealed class FindTasksValidator : AbstractValidator<FindTasks>
 {
     public FindTasksValidator()
     {
-        RuleFor(x => x.Query).NotEmpty().Must(q => q.Trim().Length > 0).WithMessage("'q' must not be blank.")
-            .MaximumLength(FindTasks.MaxQueryLength).OverridePropertyName("q");
+        RuleFor(x => x.Query).NotEmpty().NotBlank("q")
+            .MaximumLength(FindTasksLimits.MaxQueryLength).OverridePropertyName("q");
         RuleFor(x => x.Limit).InclusiveBetween(1, PageRequest.MaxLimit).OverridePropertyName("limit");
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Domain.Tasks;
@@ -10,17 +11,17 @@ namespace NakamuraMisaki.Application.Tasks.Queries.ListTasksByAssignee;
 /// acting user created), optionally only some statuses (legacy names such as in_progress), by due date (none last).
 /// </summary>
 public sealed record ListTasksByAssignee(
-    string AssigneeUserId, IReadOnlyList<string> Statuses, PageRequest Page, string ActingUserId)
+    string? AssigneeUserId, IReadOnlyList<string> Statuses, PageRequest Page)
     : IRequest<Page<TaskResponse>>, IActingUserRequest;
 
-public sealed class ListTasksByAssigneeHandler(ITaskRepository tasks, TimeProvider clock)
+public sealed class ListTasksByAssigneeHandler(IUser user, ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ListTasksByAssignee, Page<TaskResponse>>
 {
     public async ValueTask<Page<TaskResponse>> Handle(ListTasksByAssignee request, CancellationToken cancellationToken)
     {
         var page = await tasks.ListByAssigneeAsync(
-            request.AssigneeUserId, request.Statuses.Select(TaskItemStatusNames.Parse).ToHashSet(), request.Page,
-            request.ActingUserId, cancellationToken);
+            request.AssigneeUserId ?? user.ActingId(), request.Statuses.Select(TaskItemStatusNames.Parse).ToHashSet(), request.Page,
+            user.ActingId(), cancellationToken);
         return page.ToResponses(clock.GetUtcNow());
     }
 }

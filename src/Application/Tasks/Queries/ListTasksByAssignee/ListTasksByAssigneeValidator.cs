@@ -1,6 +1,7 @@
 using FluentValidation;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Common.Validation;
+using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Tasks;
 
 namespace NakamuraMisaki.Application.Tasks.Queries.ListTasksByAssignee;
@@ -9,11 +10,12 @@ public sealed class ListTasksByAssigneeValidator : AbstractValidator<ListTasksBy
 {
     public ListTasksByAssigneeValidator()
     {
-        RuleFor(x => x.AssigneeUserId).SlackUserId().OverridePropertyName("assignee");
+        // Omitted: the acting user, whom the validation step checks.
+        RuleFor(x => x.AssigneeUserId).SlackUserId().OverridePropertyName("assignee").When(x => x.AssigneeUserId is not null);
         RuleFor(x => x.Statuses)
             .Must(statuses => statuses.All(s => TaskItemStatusNames.TryParse(s, out _)))
             .WithMessage(x => $"'{string.Join("', '", x.Statuses.Where(s => !TaskItemStatusNames.TryParse(s, out _)))}' " +
-                              "is not a status; use pending, in_progress, completed or cancelled.")
+                              $"is not a status; use {EnumNames.Listed(TaskItemStatusNames.All, " or ")}.")
             .OverridePropertyName("status");
         this.ValidatePaging(x => x.Page);
     }

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Tasks.Queries.ListTasksDueToday;
@@ -7,10 +8,10 @@ namespace NakamuraMisaki.Application.Tasks.Queries.ListTasksDueToday;
 /// The assignee's open tasks due during the current local day of <see cref="TimeZone"/> (IANA id). The day is the
 /// user's, not the server's: at 08:00 in Tokyo it is still yesterday in UTC.
 /// </summary>
-public sealed record ListTasksDueToday(string AssigneeUserId, string TimeZone, string ActingUserId)
+public sealed record ListTasksDueToday(string? AssigneeUserId, string TimeZone)
     : IRequest<IReadOnlyList<TaskResponse>>, IActingUserRequest;
 
-public sealed class ListTasksDueTodayHandler(ITaskRepository tasks, TimeProvider clock)
+public sealed class ListTasksDueTodayHandler(IUser user, ITaskRepository tasks, TimeProvider clock)
     : IRequestHandler<ListTasksDueToday, IReadOnlyList<TaskResponse>>
 {
     public async ValueTask<IReadOnlyList<TaskResponse>> Handle(
@@ -18,7 +19,7 @@ public sealed class ListTasksDueTodayHandler(ITaskRepository tasks, TimeProvider
     {
         var now = clock.GetUtcNow();
         var (start, end) = LocalDay.Containing(now, TimeZoneInfo.FindSystemTimeZoneById(request.TimeZone));
-        var due = await tasks.ListOpenDueBetweenAsync(request.AssigneeUserId, start, end, request.ActingUserId, cancellationToken);
+        var due = await tasks.ListOpenDueBetweenAsync(request.AssigneeUserId ?? user.ActingId(), start, end, user.ActingId(), cancellationToken);
         return due.ToResponses(now);
     }
 }

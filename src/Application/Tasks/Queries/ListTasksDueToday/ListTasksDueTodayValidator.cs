@@ -7,7 +7,8 @@ public sealed class ListTasksDueTodayValidator : AbstractValidator<ListTasksDueT
 {
     public ListTasksDueTodayValidator()
     {
-        RuleFor(x => x.AssigneeUserId).SlackUserId().OverridePropertyName("assignee");
+        // Omitted: the acting user, whom the validation step checks.
+        RuleFor(x => x.AssigneeUserId).SlackUserId().OverridePropertyName("assignee").When(x => x.AssigneeUserId is not null);
         RuleFor(x => x.TimeZone).IanaTimeZone().OverridePropertyName("tz");
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 
-namespace NakamuraMisaki.Infrastructure.Reminders;
+namespace NakamuraMisaki.Infrastructure.Slack;
 
 /// <summary>The DM the recipient gets, in Slack mrkdwn.</summary>
 public static class HandoffReminderMessage

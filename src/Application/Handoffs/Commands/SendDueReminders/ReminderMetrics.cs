@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using NakamuraMisaki.Application.Common.Telemetry;
 
-namespace NakamuraMisaki.Infrastructure.Reminders;
+namespace NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 
 /// <summary>
 /// nakamura_misaki.reminders (Prometheus: nakamura_misaki_reminders_total) by outcome: sent, failed (retried next

@@ -8,14 +8,19 @@ using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
+using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Infrastructure.Persistence;
 
 namespace NakamuraMisaki.Api;
 
-internal static class ApiServices
+/// <summary>The Api's own services: observability, security, HTTP conventions, OpenAPI and health checks.</summary>
+internal static class DependencyInjection
 {
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
+        builder.AddObservability();
+        builder.AddApiSecurity();
+        var services = builder.Services;
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         // Binding failures (malformed JSON, a non-UUID id) throw, so the exception handler can name the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -27,6 +32,8 @@ internal static class ApiServices
                 .Record(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IUser, CurrentUser>();
         services.AddOpenApi(options =>
         {
             options.AddApiKeySecurity();
@@ -37,6 +44,7 @@ internal static class ApiServices
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
+            options.AddOperationTransformer<ActingUserEndpoints.OpenApiTransformer>();
             options.DescribeJsonRules();
         });
 
@@ -50,7 +58,7 @@ internal static class ApiServices
                 registration.Timeout = TimeSpan.FromSeconds(5);
             }
         });
-        return services;
+        return builder;
     }
 
     public static void Configure(JsonSerializerOptions json)

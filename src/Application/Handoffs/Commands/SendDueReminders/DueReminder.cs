@@ -1,4 +1,4 @@
-namespace NakamuraMisaki.Infrastructure.Reminders;
+namespace NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 
 /// <summary>A reminder this instance has claimed and owns until <see cref="ClaimedUntil"/>.</summary>
 public sealed record DueReminder(

@@ -1,4 +1,4 @@
-namespace NakamuraMisaki.Infrastructure.Reminders;
+namespace NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 
 /// <summary>What one pass did.</summary>
 /// <param name="Sent">Slack answered ok and reminded_at is set.</param>

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Options;
+
+namespace NakamuraMisaki.Api.Security;
+
+internal sealed class RequestLimitsOptionsValidator : IValidateOptions<RequestLimitsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RequestLimitsOptions options) =>
+        options.MaxRequestBodyBytes >= 1
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Limits:MaxRequestBodyBytes must be at least 1 (bytes).");
+}
