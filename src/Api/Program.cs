@@ -31,6 +31,7 @@ if (HealthProbeCommand.IsInvoked(args))
 var builder = WebApplication.CreateBuilder(args);
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddMigrations(embedded);
+builder.UseDefaultBackupDirectory();
 builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration);
 builder.AddApiServices();
 

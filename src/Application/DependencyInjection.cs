@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<NoteEmbeddingPass>();
         services.AddSingleton<AppMeter>();
         services.AddSingleton<ReminderMetrics>();
+        services.AddSingleton<NakamuraMisaki.Application.Backups.BackupMetrics>();
         // Per instance, across passes: while the recipient service's rate limit holds, this instance sends nothing.
         services.AddSingleton<ReminderRateLimit>();
         return services;

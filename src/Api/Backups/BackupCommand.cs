@@ -50,6 +50,7 @@ internal static class BackupCommand
         builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration).AddLegacyExport();
         configure?.Invoke(builder);
 
+        var directory = builder.UseDefaultBackupDirectory();
         EmbeddedPostgresCluster? cluster = null;
         try
         {
@@ -66,7 +67,7 @@ internal static class BackupCommand
             var backups = app.Services.GetRequiredService<IDatabaseBackups>();
             return request.Verb switch
             {
-                BackupVerb.Backup => await BackupAsync(backups, request.Path ?? BackupDirectory.Resolve(app), output, cancellationToken),
+                BackupVerb.Backup => await BackupAsync(backups, request.Path ?? directory, output, cancellationToken),
                 BackupVerb.Verify => BackupReport.Write("verify", await backups.VerifyAsync(request.Path!, cancellationToken), output),
                 BackupVerb.Restore => BackupReport.Write(await backups.RestoreAsync(request.Path!, request.Force, cancellationToken), output),
                 _ => await ExportCommand.RunAsync(app, request.Path!, output, cancellationToken),

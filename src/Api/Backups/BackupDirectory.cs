@@ -4,9 +4,16 @@ namespace NakamuraMisaki.Api.Backups;
 
 internal static class BackupDirectory
 {
-    /// <summary>Backup:Directory, else .data/backups beside the embedded cluster.</summary>
-    public static string Resolve(WebApplication app) =>
-        app.Configuration[$"{BackupOptions.Section}:{nameof(BackupOptions.Directory)}"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : Path.Combine(RepositoryPaths.DataDirectory(app.Environment.ContentRootPath), "backups");
+    private const string Key = $"{BackupOptions.Section}:{nameof(BackupOptions.Directory)}";
+
+    /// <summary>Backup:Directory, or (unset) .data/backups beside the embedded cluster, for the job and the commands alike.</summary>
+    public static string UseDefaultBackupDirectory(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration[Key] is not { Length: > 0 })
+        {
+            builder.Configuration[Key] = Path.Combine(RepositoryPaths.DataDirectory(builder.Environment.ContentRootPath), "backups");
+        }
+
+        return Path.GetFullPath(builder.Configuration[Key]!);
+    }
 }

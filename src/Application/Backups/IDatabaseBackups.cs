@@ -14,4 +14,7 @@ public interface IDatabaseBackups
 
     /// <summary>Restores the archive into a throwaway cluster and checks it there; the service's database is not touched.</summary>
     Task<VerifyOutcome> VerifyAsync(string archivePath, CancellationToken cancellationToken);
+
+    /// <summary>Deletes all but the newest <paramref name="keep"/> archives (and their manifests) in the directory; what it deleted.</summary>
+    Task<IReadOnlyList<string>> PruneAsync(string directory, int keep, CancellationToken cancellationToken);
 }

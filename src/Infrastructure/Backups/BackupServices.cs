@@ -14,6 +14,8 @@ public static class BackupServices
         services.AddSingleton<ArchiveRestorer>();
         services.AddSingleton<ArchiveVerifier>();
         services.AddSingleton<IDatabaseBackups, PgDumpBackups>();
+        services.AddSingleton<IBackupSchedule, BackupSchedule>();
+        services.AddHostedService<Jobs.ScheduledBackupJob>();
         return services;
     }
 }
@@ -26,6 +28,8 @@ internal sealed class BackupOptionsValidator : IValidateOptions<BackupOptions>
         {
             options.Interval < TimeSpan.FromMinutes(1) ? "Backup:Interval must be at least 00:01:00." : null,
             options.RetentionCount < 1 ? "Backup:RetentionCount must be at least 1." : null,
+            options.Enabled == true && string.IsNullOrWhiteSpace(options.Directory)
+                ? "Backup:Directory is required when Backup:Enabled is true." : null,
         }.ToResult();
     }
 }

@@ -70,4 +70,7 @@ internal sealed class PgDumpBackups(
 
     public Task<VerifyOutcome> VerifyAsync(string archivePath, CancellationToken cancellationToken) =>
         verifier.VerifyAsync(archivePath, cancellationToken);
+
+    public Task<IReadOnlyList<string>> PruneAsync(string directory, int keep, CancellationToken cancellationToken) =>
+        Task.FromResult(ArchiveRetention.Prune(directory, keep));
 }
