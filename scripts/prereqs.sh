@@ -72,4 +72,11 @@ if ! (cd "$root" && dotnet ef --version >/dev/null 2>&1); then
   log "dotnet tool restore (dotnet-ef)"
   (cd "$root" && dotnet tool restore >/dev/null)
 fi
+# 5. The Python client adapters' tests (clients/python): Debian's python3 packages (no PyPI on these machines).
+missing=()
+for pkg in python3 python3-httpx python3-pytest python3-pytest-asyncio; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
+log "Python packages for clients/python: present"
 log "done"

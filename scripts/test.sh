@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, part 2: installs what is missing, then runs every test against a throwaway PostgreSQL cluster
-# (or TEST_DATABASE_URL). Ends with one line: "N passed, N failed".
+# (or TEST_DATABASE_URL), then the Python client adapters' tests against the service. Ends with one line:
+# "N passed, N failed", counting both.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/prereqs.sh" || exit 1
@@ -13,5 +14,15 @@ read -r passed failed < <(grep -E '^(Passed|Failed)!' "$log" \
   | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+).*/\2 \1/' \
   | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi # a build or run failure counts as a failure
-echo "$passed passed, $failed failed"
+
+# The Python adapters (clients/python) against the API dotnet test just built, started once on a cluster of its own.
+(cd "$root/clients/python" && NAKAMURA_MISAKI_TEST_NO_BUILD=1 /usr/bin/python3 -m pytest -q -p no:cacheprovider) 2>&1 \
+  | tee "$log"
+py_status=${PIPESTATUS[0]}
+# pytest's summary: "3 failed, 61 passed, 1 error in 52.10s" (errors are failures too).
+read -r py_passed py_failed < <(grep -E '^=* ?[0-9]+ (passed|failed|errors?)' "$log" | tail -1 \
+  | grep -oE '[0-9]+ (passed|failed|errors?)' | awk '$2 == "passed" {p += $1} $2 != "passed" {f += $1} END {print p+0, f+0}')
+if [ "$py_status" -ne 0 ] && [ "$py_failed" -eq 0 ]; then py_failed=1; fi
+echo "$((passed + py_passed)) passed, $((failed + py_failed)) failed"
+if [ "$status" -eq 0 ]; then status=$py_status; fi
 exit "$status"

@@ -1,0 +1,17 @@
+"""Python adapters for the NakamuraMisaki API: the Slack bot's and the coding agent's repositories, over HTTP."""
+
+from .acting_user import acting_as
+from .client import ApiClient, AsyncApiClient
+from .errors import (ActingUserRequired, ApiError, ApiUnreachable, Conflict, InvalidRequest, NotFound,
+                     NotServedByApi, PayloadTooLarge, PreconditionFailed, RateLimited, ServiceUnavailable,
+                     Unauthorized)
+from . import agent, bot, paging, shared
+from .models import AgentTask, Handoff, Note, Session, Task
+from .settings import ClientSettings
+
+__all__ = [
+    "acting_as", "ApiClient", "AsyncApiClient", "ClientSettings",
+    "AgentTask", "Handoff", "Note", "Session", "Task",
+    "ActingUserRequired", "ApiError", "ApiUnreachable", "Conflict", "InvalidRequest", "NotFound", "NotServedByApi",
+    "PayloadTooLarge", "PreconditionFailed", "RateLimited", "ServiceUnavailable", "Unauthorized",
+]

@@ -1,0 +1,8 @@
+"""The Slack bot's repositories (async), each a drop-in for the class of the same name in the bot's plan."""
+
+from .handoffs import HandoffRepository
+from .notes import NoteRepository
+from .sessions import SessionRepository
+from .tasks import TaskRepository
+
+__all__ = ["HandoffRepository", "NoteRepository", "SessionRepository", "TaskRepository"]
