@@ -5,11 +5,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NakamuraMisaki.Api.Concurrency;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application.Common.Interfaces;
-using NakamuraMisaki.Infrastructure.Persistence;
+using NakamuraMisaki.Infrastructure.Health;
 
 namespace NakamuraMisaki.Api;
 
@@ -45,11 +46,12 @@ internal static class DependencyInjection
             });
             options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
             options.AddOperationTransformer<ActingUserEndpoints.OpenApiTransformer>();
+            options.AddOperationTransformer<IdempotentCreateEndpoints.OpenApiTransformer>();
             options.DescribeJsonRules();
         });
 
         services.AddHealthChecks()
-            .AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         // An unreachable server must not hold readiness for the full connect timeout.
         services.PostConfigure<HealthCheckServiceOptions>(options =>
         {

@@ -4,6 +4,7 @@ using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Http;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Import;
 using NakamuraMisaki.Api.Security;
@@ -45,6 +46,7 @@ app.UseUnstorableTextGuard();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseIdempotentCreates();
 
 await app.MigrateEmbeddedAsync(embedded);
 app.MapOpenApi().AllowAnonymous();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.AgentTasks;
 using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
+using NakamuraMisaki.Application.Idempotency;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Application.Sessions;
@@ -17,6 +18,7 @@ using NakamuraMisaki.Infrastructure.Configuration;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Embeddings;
 using NakamuraMisaki.Infrastructure.Health;
+using NakamuraMisaki.Infrastructure.Idempotency;
 using NakamuraMisaki.Infrastructure.Jobs;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.Infrastructure.Persistence.Repositories;
@@ -43,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<INoteReader, NoteReader>();
         services.AddSingleton<PgvectorFeatures>();
         services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddValidatedOptions<SessionSettings, SessionSettingsValidator>(configuration, SessionSettings.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionSettings>>().Value);
         services.AddEmbeddings(configuration);
@@ -58,14 +61,14 @@ public static class DependencyInjection
             {
                 npgsql.UseVector();
                 npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly);
-                // Retries transient failures (a restarted server, a dropped connection) on a fresh connection.
-                npgsql.EnableRetryOnFailure(maxRetryCount);
+                // Retries transient failures (a restarted server, a dropped connection, a failover) on a fresh connection.
+                npgsql.ExecutionStrategy(dependencies => new FailoverAwareRetryStrategy(dependencies, maxRetryCount));
             })
             .UseSnakeCaseNamingConvention();
 
     private static void AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(configuration, DatabaseOptions.Section);
         // Resolved lazily: the connection string may be filled in at startup by the embedded cluster.
         services.AddSingleton(sp => NpgsqlDataSourceFactory.Create(
             sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName)
@@ -78,6 +81,8 @@ public static class DependencyInjection
         // Anywhere in the pipeline: it turns only the database's own exceptions into the Application's.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(DatabaseExceptionTranslation<,>));
         services.AddScoped<DatabaseStatusReader>();
+        services.AddSingleton<ReadOnlyDataSource>();
+        services.AddScoped<StaleTolerantReads>();
         // A host that migrates in the background registers its own, closed until the migrations are applied.
         services.TryAddSingleton(new DatabaseSchemaReadiness(migratingInBackground: false));
     }
@@ -124,5 +129,7 @@ public static class DependencyInjection
         services.AddHostedService<NoteEmbeddingBackfillJob>();
         services.AddHostedService<SessionCleanupJob>();
         services.AddHostedService<HandoffReminderJob>();
+        services.AddValidatedOptions<IdempotencyOptions, IdempotencyOptionsValidator>(configuration, IdempotencyOptions.Section);
+        services.AddHostedService<IdempotencyKeyCleanupJob>();
     }
 }

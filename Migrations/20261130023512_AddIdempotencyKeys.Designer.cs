@@ -13,8 +13,8 @@ using Pgvector;
 namespace NakamuraMisaki.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130022859_AddBackupRuns")]
-    partial class AddBackupRuns
+    [Migration("20261130023512_AddIdempotencyKeys")]
+    partial class AddIdempotencyKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -477,48 +477,61 @@ namespace NakamuraMisaki.Migrations
                         });
                 });
 
-            modelBuilder.Entity("NakamuraMisaki.Infrastructure.Backups.BackupRun", b =>
+            modelBuilder.Entity("NakamuraMisaki.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
-                    b.Property<DateTimeOffset>("SlotStart")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("slot_start");
+                    b.Property<string>("Client")
+                        .HasColumnType("text")
+                        .HasColumnName("client");
 
-                    b.Property<string>("Archive")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("archive");
+                    b.Property<string>("ActingUser")
+                        .HasColumnType("text")
+                        .HasColumnName("acting_user");
 
-                    b.Property<long?>("ArchiveBytes")
-                        .HasColumnType("bigint")
-                        .HasColumnName("archive_bytes");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("error");
-
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at");
-
-                    b.Property<string>("Instance")
-                        .IsRequired()
+                    b.Property<string>("Key")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
-                        .HasColumnName("instance");
+                        .HasColumnName("key");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("text")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
+                        .HasColumnName("created_at");
 
-                    b.HasKey("SlotStart")
-                        .HasName("pk_backup_runs");
+                    b.Property<string>("ETag")
+                        .HasColumnType("text")
+                        .HasColumnName("etag");
 
-                    b.HasIndex("FinishedAt")
-                        .HasDatabaseName("ix_backup_runs_succeeded")
-                        .HasFilter("error IS NULL AND finished_at IS NOT NULL");
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
 
-                    b.ToTable("backup_runs", (string)null);
+                    b.Property<string>("Location")
+                        .HasColumnType("text")
+                        .HasColumnName("location");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Client", "ActingUser", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("NakamuraMisaki.Domain.Handoffs.Handoff", b =>
