@@ -62,6 +62,7 @@ app.MapAgentTaskEndpoints();
 app.MapHandoffEndpoints();
 app.MapNoteEndpoints();
 app.MapSessionEndpoints();
+app.MapSessionMessageEndpoints();
 await app.RunAsync();
 return 0;
 

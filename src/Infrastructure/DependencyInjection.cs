@@ -12,6 +12,7 @@ using NakamuraMisaki.Application.Idempotency;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Application.Sessions;
+using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Infrastructure.Backups;
 using NakamuraMisaki.Infrastructure.Configuration;
@@ -45,6 +46,9 @@ public static class DependencyInjection
         services.AddScoped<INoteReader, NoteReader>();
         services.AddSingleton<PgvectorFeatures>();
         services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<ISessionHistoryRepository, SessionHistoryRepository>();
+        services.AddScoped<ISessionMessageReader, SessionMessageReader>();
+        services.AddSingleton<SessionHistoryTailReader>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddValidatedOptions<SessionSettings, SessionSettingsValidator>(configuration, SessionSettings.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionSettings>>().Value);
