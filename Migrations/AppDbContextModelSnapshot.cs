@@ -553,6 +553,50 @@ namespace NakamuraMisaki.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NakamuraMisaki.Infrastructure.Backups.BackupRun", b =>
+                {
+                    b.Property<DateTimeOffset>("SlotStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_start");
+
+                    b.Property<string>("Archive")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("archive");
+
+                    b.Property<long?>("ArchiveBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archive_bytes");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("instance");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("SlotStart")
+                        .HasName("pk_backup_runs");
+
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_backup_runs_succeeded")
+                        .HasFilter("error IS NULL AND finished_at IS NOT NULL");
+
+                    b.ToTable("backup_runs", (string)null);
+                });
+
             modelBuilder.Entity("NakamuraMisaki.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Client")

@@ -86,6 +86,15 @@ for pkg in python3 python3-httpx python3-pytest python3-pytest-asyncio; do
 done
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 log "Python packages for clients/python: present"
+# 6. promtool, for the alert rules' unit tests (deploy/prometheus). Only promtool is used: the Prometheus server the
+# package brings is stopped and disabled where systemd runs it.
+if ! command -v promtool >/dev/null; then
+  apt_install prometheus
+  if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+    $SUDO systemctl disable --now prometheus >/dev/null 2>&1 || true
+  fi
+fi
+log "promtool: $(promtool --version 2>&1 | head -1)"
 # 7. Node.js and the pinned OpenAPI checks (Spectral, Redocly, openapi-typescript, tsc) from tools/openapi's lock
 #    file; npm ci runs again only when the lock file changed since the last install.
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, part 2: installs what is missing, then runs every test against a throwaway PostgreSQL cluster
-# (or TEST_DATABASE_URL), then the Python client adapters' tests against the service. Ends with one line:
-# "N passed, N failed", counting both.
+# (or TEST_DATABASE_URL), then the Python client adapters' tests against the service, then the alert rules' unit
+# tests (promtool). Ends with one line: "N passed, N failed", counting all three.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/prereqs.sh" || exit 1
@@ -34,6 +34,19 @@ py_status=${PIPESTATUS[0]}
 read -r py_passed py_failed < <(grep -E '^=* ?[0-9]+ (passed|failed|errors?)' "$log" | tail -1 \
   | grep -oE '[0-9]+ (passed|failed|errors?)' | awk '$2 == "passed" {p += $1} $2 != "passed" {f += $1} END {print p+0, f+0}')
 if [ "$py_status" -ne 0 ] && [ "$py_failed" -eq 0 ]; then py_failed=1; fi
-echo "$((passed + py_passed)) passed, $((failed + py_failed)) failed"
+
+# The alert rules' unit tests: each test group of deploy/prometheus/alerts.test.yml counts as one test.
+groups=$(grep -cE '^  - name:' "$root/deploy/prometheus/alerts.test.yml")
+if (cd "$root/deploy/prometheus" && promtool test rules alerts.test.yml) 2>&1 | tee "$log"; then
+  rules_status=0; rules_passed=$groups; rules_failed=0
+else
+  rules_status=1
+  # promtool names each failing group ("  FAILED:" then "    name: ..."); count them, at least one.
+  rules_failed=$(grep -E '^ +name: ' "$log" | sort -u | wc -l); [ "$rules_failed" -gt 0 ] || rules_failed=1
+  rules_passed=$((groups > rules_failed ? groups - rules_failed : 0))
+fi
+
+echo "$((passed + py_passed + rules_passed)) passed, $((failed + py_failed + rules_failed)) failed"
 if [ "$status" -eq 0 ]; then status=$py_status; fi
+if [ "$status" -eq 0 ]; then status=$rules_status; fi
 exit "$status"

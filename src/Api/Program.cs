@@ -1,4 +1,5 @@
 using NakamuraMisaki.Api;
+using NakamuraMisaki.Api.Backups;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
@@ -18,6 +19,11 @@ if (ImportCommand.IsInvoked(args))
     return await ImportCommand.RunAsync(args);
 }
 
+if (BackupCommand.IsInvoked(args))
+{
+    return await BackupCommand.RunAsync(args);
+}
+
 if (HealthProbeCommand.IsInvoked(args))
 {
     return await HealthProbeCommand.RunAsync(args);
@@ -26,6 +32,7 @@ if (HealthProbeCommand.IsInvoked(args))
 var builder = WebApplication.CreateBuilder(args);
 var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddMigrations(embedded);
+builder.UseDefaultBackupDirectory();
 builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration);
 builder.AddApiServices();
 

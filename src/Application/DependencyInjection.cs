@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<SessionHistoryAppender>();
         services.AddSingleton<AppMeter>();
         services.AddSingleton<ReminderMetrics>();
+        services.AddSingleton<NakamuraMisaki.Application.Backups.BackupMetrics>();
         // Per instance, across passes: while the recipient service's rate limit holds, this instance sends nothing.
         services.AddSingleton<ReminderRateLimit>();
         return services;

@@ -14,6 +14,7 @@ using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Application.Sessions;
 using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Application.Tasks;
+using NakamuraMisaki.Infrastructure.Backups;
 using NakamuraMisaki.Infrastructure.Configuration;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Embeddings;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddEmbeddings(configuration);
         services.AddSlack(configuration);
         services.AddBackgroundJobs(configuration);
+        services.AddBackups(configuration);
         return services;
     }
 

@@ -7,6 +7,8 @@ public static class SessionFileName
     private const string Prefix = "user_";
     private const string Suffix = "_sessions.json";
 
+    public static string For(string userId) => Prefix + userId + Suffix;
+
     public static string? UserId(string path)
     {
         var name = Path.GetFileName(path);

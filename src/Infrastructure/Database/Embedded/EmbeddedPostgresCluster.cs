@@ -31,6 +31,9 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
 
     public string ConnectionString { get; private set; } = "";
     public int Port { get; private set; }
+
+    /// <summary>The server programs this cluster runs; its client programs (pg_dump, pg_restore) are beside them.</summary>
+    public string BinDirectory => _bin;
     private string DataDirectory => Path.Combine(_root, "pgdata");
     private string SocketDirectory => Path.Combine(_root, "run");
     private string LogFile => Path.Combine(_root, "postgres.log");

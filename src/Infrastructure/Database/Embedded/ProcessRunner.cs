@@ -13,7 +13,8 @@ internal sealed class ProcessRunner
     public static bool IsRoot => Environment.UserName == "root";
 
     public async Task<(int ExitCode, string Output)> RunAsync(
-        string program, IEnumerable<string> arguments, CancellationToken cancellationToken, bool asServiceUser = true)
+        string program, IEnumerable<string> arguments, CancellationToken cancellationToken, bool asServiceUser = true,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo
         {
@@ -40,6 +41,11 @@ internal sealed class ProcessRunner
         }
 
         info.Environment["LC_ALL"] = "C.UTF-8";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value; // e.g. PGPASSWORD: never on a command line, where ps would show it
+        }
+
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
