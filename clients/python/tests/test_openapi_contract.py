@@ -24,7 +24,7 @@ RESPONSES = [
     ("AppendSessionMessage", SessionMessage), ("ListSessionMessages", SessionMessage),
 ]
 # Fields a dataclass carries that only some of its operations answer with.
-ONLY_IN_SOME_ANSWERS = {Note: {"embedded", "score"}}
+ONLY_IN_SOME_ANSWERS = {Note: {"embedded", "score", "matched_by"}}
 
 
 @pytest.fixture(scope="module")

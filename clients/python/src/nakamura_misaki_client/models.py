@@ -58,7 +58,8 @@ class Note:
     created_at: datetime | None = None
     embedding_model: str | None = None
     embedded: bool | None = None  # False: saved while the embedding service was down, embedded later by the service
-    score: float | None = None  # search results only: 1 - cosine distance (vector mode), or text similarity
+    score: float | None = None  # search results only: the fused hybrid score in (0, 1], or one side's own score
+    matched_by: list[str] | None = None  # search results only: which sides found it ("vector", "text")
 
 
 @dataclass

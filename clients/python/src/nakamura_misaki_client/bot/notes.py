@@ -24,8 +24,9 @@ class NoteRepository(BotRepository):
         return from_wire(Note, response.body)
 
     async def search(self, query: str, user_id: str, limit: int = 10) -> list[Note]:
-        """The user's notes nearest to the query (cosine similarity of embeddings), best first, with `score`. While
-        the embedding provider fails, the service answers by text match instead of failing (same shape)."""
+        """The user's notes that best match the query, best first, with `score` and `matched_by`: the service's
+        default hybrid search fuses meaning (embeddings) and the words typed; while its embedding provider is down
+        it answers from the text side alone (same shape)."""
         response = await self._client.send("GET", f"{NOTES}/search", Repeat.ALWAYS, acting_user=user_id,
                                            params={"q": query, "limit": limit})
         return [from_wire(Note, item) for item in response.body["items"]]
