@@ -34,7 +34,12 @@ public interface INoteReader
     Task<IReadOnlyList<NoteSearchHit>> SearchByTextAsync(
         string userId, string query, string? category, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Keyset page (by id, after <paramref name="afterId"/>) of notes the pass still has to embed.</summary>
+    /// <summary>
+    /// Keyset page (by id, after <paramref name="afterId"/>) of notes the pass still has to embed. The backfill
+    /// (<see cref="EmbeddingBacklog.Missing"/>) leaves out notes whose back-off lasts beyond <paramref name="now"/>;
+    /// a re-embed, an operator's explicit request, takes them regardless.
+    /// </summary>
     Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
-        EmbeddingBacklog backlog, string model, Guid? afterId, int limit, CancellationToken cancellationToken);
+        EmbeddingBacklog backlog, string model, Guid? afterId, int limit, DateTimeOffset now,
+        CancellationToken cancellationToken);
 }

@@ -12,6 +12,12 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
     public const string Embedding = "Embedding";
     public const string EmbeddingModel = "EmbeddingModel";
 
+    /// <summary>Times a working provider refused the note (column embedding_attempts); sets its back-off.</summary>
+    public const string EmbeddingAttempts = "EmbeddingAttempts";
+
+    /// <summary>Before this instant the backfill leaves the note alone (column embedding_retry_at).</summary>
+    public const string EmbeddingRetryAt = "EmbeddingRetryAt";
+
     public void Configure(EntityTypeBuilder<Note> builder)
     {
         builder.ToTable("notes", t => t.HasCheckConstraint(
@@ -27,6 +33,8 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         // NULL = not embedded yet (the embedding service was down when the note was saved).
         builder.Property<Vector?>(Embedding).HasColumnType($"vector({EmbeddingSchema.Dimensions})");
         builder.Property<string?>(EmbeddingModel).HasMaxLength(200);
+        builder.Property<int>(EmbeddingAttempts).HasDefaultValue(0);
+        builder.Property<DateTimeOffset?>(EmbeddingRetryAt);
 
         // Meaning search: nearest neighbours by cosine distance (<=>). NULL embeddings are simply not in the index.
         builder.HasIndex(Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops")
