@@ -163,5 +163,15 @@ public sealed class HandoffReminderRetryTests(ApiFactory factory) : ApiTest(fact
         Assert.Equal(new ReminderPassResult(2, 0, 0, false), await instance.SendDueRemindersAsync());
     }
 
+    [Fact]
+    public async Task The_openapi_document_shows_the_reminder_failure_fields_of_a_hand_off()
+    {
+        var document = await Client.GetOkJsonAsync("/openapi/v1.json");
+
+        var handoff = document.GetProperty("components").GetProperty("schemas").GetProperty("HandoffResponse");
+        Assert.True(handoff.GetProperty("properties").TryGetProperty("reminder_failed_at", out _));
+        Assert.True(handoff.GetProperty("properties").TryGetProperty("reminder_error", out _));
+    }
+
     private static string UriOf(JsonElement handoff) => $"{Route}/{handoff.GetProperty("id").GetString()}";
 }
