@@ -66,13 +66,20 @@ else
   log "pgvector installed for PostgreSQL $major"
 fi
 
-# 4. Repository-local .NET tools (dotnet-ef, for migrations by hand), from dotnet-tools.json.
+# 4. PgBouncer, for the tests that run the service behind it in transaction mode (not needed to run the service).
+if command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ]; then
+  log "pgbouncer: present"
+else
+  apt_install pgbouncer
+fi
+
+# 5. Repository-local .NET tools (dotnet-ef, for migrations by hand), from dotnet-tools.json.
 root=$(cd "$(dirname "$0")/.." && pwd)
 if ! (cd "$root" && dotnet ef --version >/dev/null 2>&1); then
   log "dotnet tool restore (dotnet-ef)"
   (cd "$root" && dotnet tool restore >/dev/null)
 fi
-# 5. The Python client adapters' tests (clients/python): Debian's python3 packages (no PyPI on these machines).
+# 6. The Python client adapters' tests (clients/python): Debian's python3 packages (no PyPI on these machines).
 missing=()
 for pkg in python3 python3-httpx python3-pytest python3-pytest-asyncio; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

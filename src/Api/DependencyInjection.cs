@@ -9,7 +9,7 @@ using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application.Common.Interfaces;
-using NakamuraMisaki.Infrastructure.Persistence;
+using NakamuraMisaki.Infrastructure.Health;
 
 namespace NakamuraMisaki.Api;
 
@@ -49,7 +49,7 @@ internal static class DependencyInjection
         });
 
         services.AddHealthChecks()
-            .AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         // An unreachable server must not hold readiness for the full connect timeout.
         services.PostConfigure<HealthCheckServiceOptions>(options =>
         {

@@ -56,14 +56,14 @@ public static class DependencyInjection
             {
                 npgsql.UseVector();
                 npgsql.MigrationsAssembly(AppDbContext.MigrationsAssembly);
-                // Retries transient failures (a restarted server, a dropped connection) on a fresh connection.
-                npgsql.EnableRetryOnFailure(maxRetryCount);
+                // Retries transient failures (a restarted server, a dropped connection, a failover) on a fresh connection.
+                npgsql.ExecutionStrategy(dependencies => new FailoverAwareRetryStrategy(dependencies, maxRetryCount));
             })
             .UseSnakeCaseNamingConvention();
 
     private static void AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(configuration, DatabaseOptions.Section);
         // Resolved lazily: the connection string may be filled in at startup by the embedded cluster.
         services.AddSingleton(sp => NpgsqlDataSourceFactory.Create(
             sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName)
@@ -76,6 +76,8 @@ public static class DependencyInjection
         // Anywhere in the pipeline: it turns only the database's own exceptions into the Application's.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(DatabaseExceptionTranslation<,>));
         services.AddScoped<DatabaseStatusReader>();
+        services.AddSingleton<ReadOnlyDataSource>();
+        services.AddScoped<StaleTolerantReads>();
         // A host that migrates in the background registers its own, closed until the migrations are applied.
         services.TryAddSingleton(new DatabaseSchemaReadiness(migratingInBackground: false));
     }

@@ -55,7 +55,7 @@ internal static class HealthEndpoints
                 }
 
                 details = new { status = current ? "Healthy" : "Unhealthy", status.ServerVersion, status.PgvectorVersion,
-                    status.PendingMigrations, status.ActiveConnections, status.IdleConnections, status.MaxConnections };
+                    status.PendingMigrations, status.ActiveConnections, status.IdleConnections, status.MaxConnections, status.DataSources };
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 namespace NakamuraMisaki.Infrastructure.Database;
 
 /// <summary>
-/// Retries a read made with plain Npgsql as EF Core's NpgsqlRetryingExecutionStrategy retries the others: on the
-/// database being unavailable (<see cref="DatabaseUnavailability"/>: a restarted server, a dropped connection, a
-/// timeout), Database:MaxRetryCount times, after delays of 0, ~1, ~3, ~7 s… capped at 30 s. EF Core's strategy needs a DbContext; this one lets the hottest read
+/// Retries a read made with plain Npgsql as EF Core's strategy (<see cref="FailoverAwareRetryStrategy"/>) retries the
+/// others: the same failures (<see cref="DatabaseUnavailability"/>: a restarted server, a dropped connection, a timeout,
+/// a failover), Database:MaxRetryCount times, after delays of 0, ~1, ~3, ~7 s… capped at 30 s. EF Core's strategy needs a DbContext; this one lets the hottest read
 /// borrow none. Only for reads: retrying a write whose commit might have happened is not safe.
 /// </summary>
 public sealed class TransientReadRetry(IOptions<DatabaseOptions> options, TimeProvider clock)

@@ -54,6 +54,12 @@ public abstract class PeriodicJob(IServiceScopeFactory scopes, DatabaseSchemaRea
             {
                 return;
             }
+            catch (Exception e) when (DatabaseUnavailability.Explains(e))
+            {
+                // Expected during a restart or failover, and the next pass recovers by itself: no stack trace.
+                logger.LogWarning("{Job} pass skipped, the database is unavailable ({Reason}); the next pass runs in {Interval}",
+                    Name, DatabaseUnavailability.Reason(e), Interval);
+            }
             catch (Exception e)
             {
                 logger.LogError(e, "{Job} pass failed; the next pass runs in {Interval}", Name, Interval);

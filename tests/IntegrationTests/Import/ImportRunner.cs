@@ -12,12 +12,20 @@ public sealed class ImportRunner(string connectionString)
 {
     public IEmbeddingGenerator<string, Embedding<float>>? EmbeddingGenerator { get; init; }
 
+    /// <summary>More configuration for the command (e.g. Database:Pooler), as environment variables would give it.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public async Task<ImportRun> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         var result = await ImportCommand.RunAsync(args, ImportConsole.Plain(output), builder =>
         {
             builder.Configuration["ConnectionStrings:Default"] = connectionString;
+            foreach (var (key, value) in Settings)
+            {
+                builder.Configuration[key] = value;
+            }
+
             if (EmbeddingGenerator is { } generator)
             {
                 builder.Services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();

@@ -4,13 +4,18 @@ using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Notes;
+using NakamuraMisaki.Infrastructure.Database;
 using Pgvector;
 using Pgvector.EntityFrameworkCore;
 using static NakamuraMisaki.Infrastructure.Persistence.Configurations.NoteConfiguration;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INoteReader
+/// <remarks>
+/// Lists and searches read through <see cref="StaleTolerantReads"/> (a standby when one is configured); a note by id
+/// (read right after its save) and the embedding backlog (which a write follows) read the primary.
+/// </remarks>
+public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, PgvectorFeatures pgvector) : INoteReader
 {
     /// <summary>
     /// Lowest pg_trgm word similarity the text fallback accepts for a note that lacks some of the query's words.
@@ -40,14 +45,14 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
 
     public Task<Page<NoteResponse>> ListByUserAsync(
         string userId, string? category, PageRequest page, CancellationToken cancellationToken) =>
-        InCategory(Owned(userId), category)
+        InCategory(Owned(reads.Db, userId), category)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Select(NoteProjections.Response)
             .ToPageAsync(page, cancellationToken);
 
     public Task<Page<NoteResponse>> ListBySessionAsync(
         string userId, string sessionId, PageRequest page, CancellationToken cancellationToken) =>
-        Owned(userId).Where(n => n.SessionId == sessionId)
+        Owned(reads.Db, userId).Where(n => n.SessionId == sessionId)
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
             .Select(NoteProjections.Response)
             .ToPageAsync(page, cancellationToken);
@@ -57,7 +62,7 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
     {
         var vector = new Vector(query.Vector);
         // Only vectors of the query's model are comparable with it; this also leaves out notes with no embedding.
-        var candidates = InCategory(Owned(userId), category)
+        var candidates = InCategory(Owned(reads.Db, userId), category)
             .Where(n => EF.Property<string?>(n, EmbeddingModel) == query.Model)
             .OrderBy(n => EF.Property<Vector>(n, Embedding).CosineDistance(vector))
             .Take(limit)
@@ -67,10 +72,11 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
         // SET LOCAL needs a transaction, and a transaction under a retrying execution strategy must be one retriable
         // unit: the whole block is re-run on a transient failure.
         var iterative = await pgvector.HasIterativeScansAsync(cancellationToken);
-        var hits = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        var database = reads.Db.Database;
+        var hits = await database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            await db.Database.ExecuteSqlRawAsync(iterative ? CustomPlan + IterativeScan : CustomPlan, token);
+            await using var transaction = await database.BeginTransactionAsync(token);
+            await database.ExecuteSqlRawAsync(iterative ? CustomPlan + IterativeScan : CustomPlan, token);
 
             var rows = await candidates.ToListAsync(token);
             await transaction.CommitAsync(token);
@@ -89,7 +95,7 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
         var patterns = query.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries)
             .Select(word => "%" + LikePattern.Escape(word) + "%")
             .ToArray();
-        return await InCategory(Owned(userId), category)
+        return await InCategory(Owned(reads.Db, userId), category)
             .Select(n => new
             {
                 Note = n,
@@ -131,7 +137,10 @@ public sealed class NoteReader(AppDbContext db, PgvectorFeatures pgvector) : INo
             .ToListAsync(cancellationToken);
     }
 
-    private IQueryable<Note> Owned(string userId) => db.Notes.AsNoTracking().Where(n => n.UserId == userId);
+    private IQueryable<Note> Owned(string userId) => Owned(db, userId);
+
+    private static IQueryable<Note> Owned(AppDbContext context, string userId) =>
+        context.Notes.AsNoTracking().Where(n => n.UserId == userId);
 
     private static IQueryable<Note> InCategory(IQueryable<Note> notes, string? category) =>
         category is null ? notes : notes.Where(n => n.Category == category);

@@ -3,10 +3,12 @@ using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Sessions;
 using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Sessions;
+using NakamuraMisaki.Infrastructure.Database;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class SessionRepository(AppDbContext db) : ISessionRepository
+/// <remarks>The list reads through <see cref="StaleTolerantReads"/> (a standby when one is configured).</remarks>
+public sealed class SessionRepository(AppDbContext db, StaleTolerantReads reads) : ISessionRepository
 {
     public void Add(Session session) => db.Sessions.Add(session);
 
@@ -23,7 +25,7 @@ public sealed class SessionRepository(AppDbContext db) : ISessionRepository
     public Task<Page<Session>> ListByUserAsync(
         string userId, bool? isActive, PageRequest page, CancellationToken cancellationToken)
     {
-        var sessions = Owned(userId);
+        var sessions = Owned(reads.Db, userId);
         if (isActive is { } active)
         {
             sessions = sessions.Where(s => s.IsActive == active);
@@ -50,5 +52,8 @@ public sealed class SessionRepository(AppDbContext db) : ISessionRepository
     public Task<int> DeleteIdleAsync(DateTimeOffset lastActiveBefore, CancellationToken cancellationToken) =>
         db.Sessions.Where(s => s.LastActive < lastActiveBefore).ExecuteDeleteAsync(cancellationToken);
 
-    private IQueryable<Session> Owned(string userId) => db.Sessions.AsNoTracking().Where(s => s.UserId == userId);
+    private IQueryable<Session> Owned(string userId) => Owned(db, userId);
+
+    private static IQueryable<Session> Owned(AppDbContext context, string userId) =>
+        context.Sessions.AsNoTracking().Where(s => s.UserId == userId);
 }

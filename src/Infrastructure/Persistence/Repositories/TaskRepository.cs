@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Domain.Tasks;
+using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
 using NakamuraMisaki.Infrastructure.Persistence.Specifications;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
-public sealed class TaskRepository(AppDbContext db) : ITaskRepository
+/// <remarks>Lists and searches read through <see cref="StaleTolerantReads"/> (a standby when one is configured).</remarks>
+public sealed class TaskRepository(AppDbContext db, StaleTolerantReads reads) : ITaskRepository
 {
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
@@ -28,26 +30,26 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
     {
         if (statuses.Count == 0)
         {
-            return CompiledTaskQueries.ByAssignee(db, assigneeUserId, viewer, page.Offset, page.Limit).ToPageAsync(
-                () => CompiledTaskQueries.CountByAssignee(db, assigneeUserId, viewer, cancellationToken), page, cancellationToken);
+            return CompiledTaskQueries.ByAssignee(reads.Db, assigneeUserId, viewer, page.Offset, page.Limit).ToPageAsync(
+                () => CompiledTaskQueries.CountByAssignee(reads.Db, assigneeUserId, viewer, cancellationToken), page, cancellationToken);
         }
 
         var wanted = statuses.ToArray();
-        return CompiledTaskQueries.ByAssigneeAndStatus(db, assigneeUserId, viewer, wanted, page.Offset, page.Limit).ToPageAsync(
-            () => CompiledTaskQueries.CountByAssigneeAndStatus(db, assigneeUserId, viewer, wanted, cancellationToken), page,
+        return CompiledTaskQueries.ByAssigneeAndStatus(reads.Db, assigneeUserId, viewer, wanted, page.Offset, page.Limit).ToPageAsync(
+            () => CompiledTaskQueries.CountByAssigneeAndStatus(reads.Db, assigneeUserId, viewer, wanted, cancellationToken), page,
             cancellationToken);
     }
 
     public async Task<IReadOnlyList<TaskItem>> ListOpenDueBetweenAsync(
         string assigneeUserId, DateTimeOffset from, DateTimeOffset to, string viewer, CancellationToken cancellationToken) =>
-        await db.Tasks.AsNoTracking().VisibleTo(viewer).Open()
+        await reads.Db.Tasks.AsNoTracking().VisibleTo(viewer).Open()
             .Where(t => t.AssigneeUserId == assigneeUserId && t.DueAt >= from && t.DueAt < to)
             .OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
             .ToListAsync(cancellationToken);
 
     public Task<Page<TaskItem>> ListOverdueAsync(
         string? assigneeUserId, DateTimeOffset now, PageRequest page, string viewer, CancellationToken cancellationToken) =>
-        ForAssignee(db.Tasks.AsNoTracking().VisibleTo(viewer).Open(), assigneeUserId)
+        ForAssignee(reads.Db.Tasks.AsNoTracking().VisibleTo(viewer).Open(), assigneeUserId)
             .Where(t => t.DueAt < now)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .ToPageAsync(page, cancellationToken);
@@ -55,7 +57,7 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
     public Task<Page<TaskItem>> ListStaleAsync(
         string? assigneeUserId, DateTimeOffset updatedBefore, PageRequest page, string viewer,
         CancellationToken cancellationToken) =>
-        ForAssignee(db.Tasks.AsNoTracking().VisibleTo(viewer), assigneeUserId)
+        ForAssignee(reads.Db.Tasks.AsNoTracking().VisibleTo(viewer), assigneeUserId)
             .Where(t => t.Status == TaskItemStatus.InProgress && t.UpdatedAt < updatedBefore)
             .OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id)
             .ToPageAsync(page, cancellationToken);
@@ -63,7 +65,7 @@ public sealed class TaskRepository(AppDbContext db) : ITaskRepository
     public async Task<IReadOnlyList<TaskItem>> FindByTitleAsync(
         string viewer, string titleFragment, bool includeClosed, int limit, CancellationToken cancellationToken)
     {
-        var mine = db.Tasks.AsNoTracking().VisibleTo(viewer);
+        var mine = reads.Db.Tasks.AsNoTracking().VisibleTo(viewer);
         if (!includeClosed)
         {
             mine = mine.Open();
