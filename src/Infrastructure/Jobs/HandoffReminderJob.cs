@@ -11,7 +11,7 @@ namespace NakamuraMisaki.Infrastructure.Jobs;
 
 /// <summary>
 /// Sends due hand-off reminders every Reminders:Interval. Without a Slack bot token (or with Reminders:Enabled=false)
-/// it says so once and stops; nothing else depends on it, so readiness is unaffected.
+/// it says so once and stops; nothing else depends on it, so readiness only names Slack as NotConfigured.
 /// </summary>
 internal sealed class HandoffReminderJob(
     IServiceScopeFactory scopes,
