@@ -377,6 +377,10 @@ namespace NakamuraMisaki.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_active");
 
+                    b.Property<long>("LastMessageSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_message_seq");
+
                     b.Property<int>("MessageCount")
                         .HasColumnType("integer")
                         .HasColumnName("message_count");
@@ -416,7 +420,77 @@ namespace NakamuraMisaki.Migrations
 
                     b.ToTable("sessions", null, t =>
                         {
+                            t.HasCheckConstraint("ck_sessions_last_message_seq", "last_message_seq >= 0");
+
                             t.HasCheckConstraint("ck_sessions_message_count", "message_count >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("NakamuraMisaki.Domain.Sessions.SessionMessage", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("session_id");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("SlackTs")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("slack_ts");
+
+                    b.HasKey("SessionId", "Seq")
+                        .HasName("pk_session_messages");
+
+                    b.HasIndex("Content")
+                        .HasDatabaseName("ix_session_messages_content_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Content"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Content"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SessionId", "IdempotencyKey")
+                        .HasDatabaseName("ix_session_messages_session_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("SessionId", "SlackTs")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_messages_session_id_slack_ts")
+                        .HasFilter("slack_ts IS NOT NULL");
+
+                    b.ToTable("session_messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_session_messages_role", "role IN ('user', 'assistant', 'system', 'tool')");
+
+                            t.HasCheckConstraint("ck_session_messages_seq", "seq >= 1");
                         });
                 });
 
@@ -499,6 +573,63 @@ namespace NakamuraMisaki.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NakamuraMisaki.Infrastructure.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasColumnType("text")
+                        .HasColumnName("client");
+
+                    b.Property<string>("ActingUser")
+                        .HasColumnType("text")
+                        .HasColumnName("acting_user");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("text")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ETag")
+                        .HasColumnType("text")
+                        .HasColumnName("etag");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("text")
+                        .HasColumnName("location");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Client", "ActingUser", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("NakamuraMisaki.Domain.Handoffs.Handoff", b =>
                 {
                     b.HasOne("NakamuraMisaki.Domain.Tasks.TaskItem", null)
@@ -506,6 +637,16 @@ namespace NakamuraMisaki.Migrations
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_handoffs_tasks_task_id");
+                });
+
+            modelBuilder.Entity("NakamuraMisaki.Domain.Sessions.SessionMessage", b =>
+                {
+                    b.HasOne("NakamuraMisaki.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_messages_sessions_session_id");
                 });
 #pragma warning restore 612, 618
         }

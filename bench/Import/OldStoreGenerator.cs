@@ -22,7 +22,8 @@ internal sealed class OldStoreGenerator(string root, int seed = 7)
     public string NotesDirectory => Path.Combine(root, "workspaces");
     public string AgentTasksDatabase => Path.Combine(root, "tasks.db");
 
-    public void WriteSessions(int count)
+    /// <param name="messagesPerSession">The length of each session's message_history (user and assistant in turn).</param>
+    public void WriteSessions(int count, int messagesPerSession)
     {
         Directory.CreateDirectory(SessionsDirectory);
         foreach (var (chunk, user) in Enumerable.Range(0, count).Chunk(100).Select((c, i) => (c, $"U{i:D8}")))
@@ -37,11 +38,21 @@ internal sealed class OldStoreGenerator(string root, int seed = 7)
                 ["workspace_path"] = $"/home/{user}/work",
                 ["claude_options"] = new Dictionary<string, object> { ["model"] = "claude-3-5-sonnet", ["max_turns"] = 10 },
                 ["is_active"] = i % 3 == 0,
-                ["message_history"] = new[] { new { role = "user", content = Sentence() } },
+                ["message_history"] = History(_start.AddMinutes(i), messagesPerSession),
             });
             File.WriteAllText(Path.Combine(SessionsDirectory, $"user_{user}_sessions.json"), JsonSerializer.Serialize(sessions));
         }
     }
+
+    /// <summary>A conversation as the old bot kept it: role, content, a timestamp, and keys of its own.</summary>
+    private List<Dictionary<string, object>> History(DateTimeOffset start, int length) =>
+        Enumerable.Range(0, length).Select(m => m % 2 == 0
+            ? new Dictionary<string, object> { ["role"] = "user", ["content"] = Sentence(), ["timestamp"] = Iso(start.AddSeconds(m * 30)) }
+            : new Dictionary<string, object>
+            {
+                ["role"] = "assistant", ["content"] = Sentence() + " " + Sentence(), ["timestamp"] = Iso(start.AddSeconds(m * 30)),
+                ["model"] = "claude-3-5-sonnet", ["usage"] = new Dictionary<string, int> { ["input_tokens"] = 120 + m, ["output_tokens"] = 80 },
+            }).ToList();
 
     public void WriteNotes(int count)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NakamuraMisaki.Api.Concurrency;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
@@ -45,6 +46,7 @@ internal static class DependencyInjection
             });
             options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
             options.AddOperationTransformer<ActingUserEndpoints.OpenApiTransformer>();
+            options.AddOperationTransformer<IdempotentCreateEndpoints.OpenApiTransformer>();
             options.DescribeJsonRules();
         });
 

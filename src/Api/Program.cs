@@ -3,6 +3,7 @@ using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Http;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Api.Import;
 using NakamuraMisaki.Api.Security;
@@ -38,6 +39,7 @@ app.UseUnstorableTextGuard();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseIdempotentCreates();
 
 await app.MigrateEmbeddedAsync(embedded);
 app.MapOpenApi().AllowAnonymous();
@@ -53,6 +55,7 @@ app.MapAgentTaskEndpoints();
 app.MapHandoffEndpoints();
 app.MapNoteEndpoints();
 app.MapSessionEndpoints();
+app.MapSessionMessageEndpoints();
 await app.RunAsync();
 return 0;
 

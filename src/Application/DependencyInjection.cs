@@ -6,6 +6,7 @@ using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Behaviours;
 using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 using NakamuraMisaki.Application.Notes.Embeddings;
+using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Application.Common.Telemetry;
 
 namespace NakamuraMisaki.Application;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IUser, NoActingUser>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<NoteEmbeddingPass>();
+        services.AddScoped<SessionHistoryAppender>();
         services.AddSingleton<AppMeter>();
         services.AddSingleton<ReminderMetrics>();
         // Per instance, across passes: while the recipient service's rate limit holds, this instance sends nothing.

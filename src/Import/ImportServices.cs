@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.Import.AgentTasks;
 using NakamuraMisaki.Import.Common;
 using NakamuraMisaki.Import.Notes;
+using NakamuraMisaki.Import.SessionMessages;
 using NakamuraMisaki.Import.Sessions;
 
 namespace NakamuraMisaki.Import;
@@ -16,6 +17,8 @@ public static class ImportServices
     {
         services.AddSingleton<ILegacyReader<LegacySession>, SessionFilesReader>();
         services.AddSingleton<IImportWriter<LegacySession>, SessionWriter>();
+        services.AddSingleton<ILegacyReader<LegacySessionMessage>, SessionHistoryReader>();
+        services.AddSingleton<IImportWriter<LegacySessionMessage>, SessionMessageWriter>();
         services.AddSingleton<ILegacyReader<LegacyNote>, NoteFilesReader>();
         services.AddSingleton<INoteWriter, NoteWriter>();
         services.AddSingleton<ILegacyReader<LegacyAgentTask>, AgentTaskDatabaseReader>();
@@ -23,6 +26,7 @@ public static class ImportServices
 
         // Transient: a plan remembers, for one run, that the embedding provider failed.
         services.AddTransient<SessionImportPlan>();
+        services.AddTransient<SessionMessageImportPlan>();
         services.AddTransient<NoteImportPlan>();
         services.AddTransient<AgentTaskImportPlan>();
         services.AddTransient<LegacyImporter>();

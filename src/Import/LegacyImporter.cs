@@ -1,6 +1,7 @@
 using NakamuraMisaki.Import.AgentTasks;
 using NakamuraMisaki.Import.Common;
 using NakamuraMisaki.Import.Notes;
+using NakamuraMisaki.Import.SessionMessages;
 using NakamuraMisaki.Import.Sessions;
 
 namespace NakamuraMisaki.Import;
@@ -10,7 +11,7 @@ namespace NakamuraMisaki.Import;
 /// on its own, so a run that is interrupted keeps what it wrote, and running it again carries on where it stopped.
 /// </summary>
 public sealed class LegacyImporter(
-    SessionImportPlan sessions, NoteImportPlan notes, AgentTaskImportPlan agentTasks, TimeProvider time, ImportMetrics metrics)
+    SessionImportPlan sessions, SessionMessageImportPlan sessionMessages, NoteImportPlan notes, AgentTaskImportPlan agentTasks, TimeProvider time, ImportMetrics metrics)
 {
     public async Task<ImportReport> RunAsync(ImportRequest request, IImportProgress progress, CancellationToken cancellationToken)
     {
@@ -18,6 +19,8 @@ public sealed class LegacyImporter(
         if (request.SessionsDirectory is { } sessionsDirectory)
         {
             reports.Add(await RunAsync(sessions, sessionsDirectory, request.Mode, progress, cancellationToken));
+            // Each message needs its session: the histories come after every session of the files is stored.
+            reports.Add(await RunAsync(sessionMessages, sessionsDirectory, request.Mode, progress, cancellationToken));
         }
 
         if (request.NotesDirectory is { } notesDirectory)

@@ -8,14 +8,17 @@ using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.AgentTasks;
 using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
+using NakamuraMisaki.Application.Idempotency;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Application.Sessions;
+using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Application.Tasks;
 using NakamuraMisaki.Infrastructure.Configuration;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Embeddings;
 using NakamuraMisaki.Infrastructure.Health;
+using NakamuraMisaki.Infrastructure.Idempotency;
 using NakamuraMisaki.Infrastructure.Jobs;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.Infrastructure.Persistence.Repositories;
@@ -42,6 +45,10 @@ public static class DependencyInjection
         services.AddScoped<INoteReader, NoteReader>();
         services.AddSingleton<PgvectorFeatures>();
         services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<ISessionHistoryRepository, SessionHistoryRepository>();
+        services.AddScoped<ISessionMessageReader, SessionMessageReader>();
+        services.AddSingleton<SessionHistoryTailReader>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddValidatedOptions<SessionSettings, SessionSettingsValidator>(configuration, SessionSettings.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionSettings>>().Value);
         services.AddEmbeddings(configuration);
@@ -124,5 +131,7 @@ public static class DependencyInjection
         services.AddHostedService<NoteEmbeddingBackfillJob>();
         services.AddHostedService<SessionCleanupJob>();
         services.AddHostedService<HandoffReminderJob>();
+        services.AddValidatedOptions<IdempotencyOptions, IdempotencyOptionsValidator>(configuration, IdempotencyOptions.Section);
+        services.AddHostedService<IdempotencyKeyCleanupJob>();
     }
 }

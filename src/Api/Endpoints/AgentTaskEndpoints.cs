@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Api.Concurrency;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Application.AgentTasks;
 using NakamuraMisaki.Application.AgentTasks.Commands.AddAgentTaskStatistics;
 using NakamuraMisaki.Application.AgentTasks.Commands.ChangeAgentTaskStatus;
@@ -25,7 +26,7 @@ public static class AgentTaskEndpoints
         var runs = app.MapGroup(Route).WithTags("Agent tasks").WithETags()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        runs.MapPost("/", RegisterAgentTask).WithName(nameof(RegisterAgentTask))
+        runs.MapPost("/", RegisterAgentTask).WithName(nameof(RegisterAgentTask)).AcceptsIdempotencyKey()
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesPreconditionFailed();
         runs.MapGet("/", ListAgentTasks).WithName(nameof(ListAgentTasks));
         runs.MapGet("/by-repository", ListAgentTasksByRepository).WithName(nameof(ListAgentTasksByRepository));

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Api.Concurrency;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Handoffs;
@@ -26,7 +27,7 @@ public static class HandoffEndpoints
         var handoffs = app.MapGroup(Route).WithTags("Hand-offs").WithETags().ActsForUser()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        handoffs.MapPost("/", CreateHandoff).WithName(nameof(CreateHandoff));
+        handoffs.MapPost("/", CreateHandoff).WithName(nameof(CreateHandoff)).AcceptsIdempotencyKey();
         handoffs.MapGet("/pending", ListPendingHandoffs).WithName(nameof(ListPendingHandoffs));
         handoffs.MapGet("/sent", ListSentHandoffs).WithName(nameof(ListSentHandoffs));
         handoffs.MapGet("/{id}", GetHandoff).WithName(nameof(GetHandoff)).ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Api.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Api.Security;
@@ -30,7 +31,7 @@ public static class NoteEndpoints
         // Everything but maintenance acts for the user who sends it.
         var mine = notes.MapGroup("").ActsForUser();
 
-        mine.MapPost("/", SaveNote).WithName(nameof(SaveNote));
+        mine.MapPost("/", SaveNote).WithName(nameof(SaveNote)).AcceptsIdempotencyKey();
         mine.MapGet("/", ListUserNotes).WithName(nameof(ListUserNotes));
         mine.MapGet("/search", SearchNotes).WithName(nameof(SearchNotes));
         mine.MapGet("/by-session/{session_id}", ListSessionNotes).WithName(nameof(ListSessionNotes));

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Api.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Api.Security;
@@ -29,7 +30,7 @@ public static class SessionEndpoints
         // Everything but maintenance acts for the user who sends it.
         var mine = sessions.MapGroup("").ActsForUser();
 
-        mine.MapPost("/", CreateSession).WithName(nameof(CreateSession)).ProducesProblem(StatusCodes.Status409Conflict);
+        mine.MapPost("/", CreateSession).WithName(nameof(CreateSession)).AcceptsIdempotencyKey().ProducesProblem(StatusCodes.Status409Conflict);
         mine.MapGet("/", ListSessions).WithName(nameof(ListSessions));
         mine.MapGet("/latest", GetLatestSession).WithName(nameof(GetLatestSession))
             .ProducesProblem(StatusCodes.Status404NotFound);

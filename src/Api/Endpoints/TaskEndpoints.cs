@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Api.Concurrency;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Common.Validation;
@@ -25,7 +26,7 @@ public static class TaskEndpoints
         var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks").WithETags().ActsForUser()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        tasks.MapPost("/", CreateTask).WithName(nameof(CreateTask));
+        tasks.MapPost("/", CreateTask).WithName(nameof(CreateTask)).AcceptsIdempotencyKey();
         tasks.MapGet("/", ListTasksByAssignee).WithName(nameof(ListTasksByAssignee));
         tasks.MapGet("/due-today", ListTasksDueToday).WithName(nameof(ListTasksDueToday));
         tasks.MapGet("/overdue", ListOverdueTasks).WithName(nameof(ListOverdueTasks));

@@ -7,8 +7,6 @@ namespace NakamuraMisaki.Application.Notes;
 
 public static partial class NoteFieldRules
 {
-    public const int QueryMaxLength = 1_000;
-
     /// <summary>Lower-case words such as general, code_changes, decisions (the old bot's categories, also file names).</summary>
     public static IRuleBuilderOptions<T, string?> NoteCategory<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
@@ -20,11 +18,6 @@ public static partial class NoteFieldRules
         rule.NotEmpty()
             .NotBlank()
             .MaximumLength(Note.ContentMaxLength);
-
-    public static IRuleBuilderOptions<T, string> SearchQuery<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty()
-            .NotBlank()
-            .MaximumLength(QueryMaxLength);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex CategoryPattern();

@@ -21,6 +21,12 @@ public sealed class Session
     public string Title { get; private set; }
     public string? WorkspacePath { get; private set; }
     public int MessageCount { get; private set; }
+
+    /// <summary>
+    /// The seq of the newest message ever appended (0: none yet). It never goes down, so a trimmed or deleted history
+    /// never hands out a seq twice and a reader's <c>after_seq</c> cursor stays valid.
+    /// </summary>
+    public long LastMessageSeq { get; private set; }
     public bool IsActive { get; private set; }
 
     /// <summary>The old claude_options: a JSON object kept as the client sent it (jsonb).</summary>

@@ -25,8 +25,8 @@ internal static class StagedColumn
     public static StagedColumn<T> Integer<T>(string name, Func<T, int?> value) =>
         new(name, (w, row, ct) => value(row) is { } v ? w.WriteAsync(v, NpgsqlDbType.Integer, ct) : w.WriteNullAsync(ct));
 
-    public static StagedColumn<T> Bigint<T>(string name, Func<T, long> value) =>
-        new(name, (w, row, ct) => w.WriteAsync(value(row), NpgsqlDbType.Bigint, ct));
+    public static StagedColumn<T> Bigint<T>(string name, Func<T, long> value, bool compared = true) =>
+        new(name, (w, row, ct) => w.WriteAsync(value(row), NpgsqlDbType.Bigint, ct), compared);
 
     public static StagedColumn<T> Boolean<T>(string name, Func<T, bool> value) =>
         new(name, (w, row, ct) => w.WriteAsync(value(row), NpgsqlDbType.Boolean, ct));

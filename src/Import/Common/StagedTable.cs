@@ -18,9 +18,6 @@ internal abstract class StagedTable<TRow>(
 {
     private const string Staging = "import_staging";
 
-    /// <summary>Bulk statements on a loaded server can outlast the service's per-request command timeout.</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
-
     private const string ConcurrentWrite = "(stored by another writer while this batch ran; compare with --verify)";
 
     private readonly string _columnList = string.Join(", ", columns.Select(c => Quote(c.Name)));
@@ -54,30 +51,14 @@ internal abstract class StagedTable<TRow>(
 
             return outcomes; // a comparison wrote nothing but its staging table, dropped with the rollback
         }
-        catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal)
-                                          || e.SqlState.StartsWith("23", StringComparison.Ordinal))
+        catch (PostgresException e) when (BinaryCopy.RefusesData(e))
         {
-            // Class 22 (data exception) and 23 (integrity constraint): the data, not the server, is at fault.
-            throw new ImportRowsRefusedException(e.MessageText + (e.ConstraintName is { } c ? $" ({c})" : ""), e);
+            throw BinaryCopy.Refused(e);
         }
     }
 
-    private async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {Staging} ({_columnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        writer.Timeout = Timeout;
-        foreach (var row in rows)
-        {
-            await writer.StartRowAsync(cancellationToken);
-            foreach (var column in columns)
-            {
-                await column.Write(writer, row, cancellationToken);
-            }
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
+    private Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<TRow> rows, CancellationToken cancellationToken) =>
+        BinaryCopy.WriteAsync(connection, Staging, columns, rows, cancellationToken);
 
     private async Task<IReadOnlyDictionary<string, RowOutcome>> ClassifyAsync(
         NpgsqlConnection connection, bool insert, CancellationToken cancellationToken)
@@ -98,7 +79,7 @@ internal abstract class StagedTable<TRow>(
                FROM {Staging} s LEFT JOIN {Quote(table)} e ON e.{k} = s.{k}
                """;
 
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = (int)Timeout.TotalSeconds };
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = (int)BinaryCopy.Timeout.TotalSeconds };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var outcomes = new Dictionary<string, RowOutcome>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))

@@ -45,12 +45,11 @@ public sealed class LegacySessionParser(TimeZoneInfo titleZone)
             userId,
             string.IsNullOrWhiteSpace(title) ? SessionTitle.Default(createdAt, titleZone) : title,
             fields.OptionalString("workspace_path"),
-            (int)messageCount,
+            (int)Math.Max(messageCount, fields.ArrayLength("message_history")),
             fields.OptionalBoolean("is_active") ?? true,
             fields.OptionalObject("claude_options")?.ToJson() ?? Session.EmptyOptions,
             createdAt,
             lastActive,
-            fields.ArrayLength("message_history"),
             UserIdFromFileName: givenUserId is null);
         return Validator.ValidOrThrow(session);
     }

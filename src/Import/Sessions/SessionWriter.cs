@@ -21,6 +21,8 @@ internal sealed class SessionWriter(NpgsqlDataSource dataSource)
         Jsonb<LegacySession>("options", s => s.Options), // compared as jsonb: key order and spacing do not matter
         TimestampTz<LegacySession>("created_at", s => s.CreatedAt),
         TimestampTz<LegacySession>("last_active", s => s.LastActive),
+        // A new session has no messages yet; the histories are imported next and move it (not compared: they will).
+        Bigint<LegacySession>("last_message_seq", _ => 0, compared: false),
     ];
 
     public override int BatchSize => 2_000;

@@ -15,6 +15,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionMessage> SessionMessages => Set<SessionMessage>();
     public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
     public DbSet<Handoff> Handoffs => Set<Handoff>();
 

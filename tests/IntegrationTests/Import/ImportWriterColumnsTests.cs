@@ -6,6 +6,7 @@ using NakamuraMisaki.Domain.Notes;
 using NakamuraMisaki.Domain.Sessions;
 using NakamuraMisaki.Import.AgentTasks;
 using NakamuraMisaki.Import.Notes;
+using NakamuraMisaki.Import.SessionMessages;
 using NakamuraMisaki.Import.Sessions;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.IntegrationTests.Support;
@@ -25,6 +26,10 @@ public sealed class ImportWriterColumnsTests(ApiFactory factory) : ApiTest(facto
     [Fact]
     public void The_session_writer_writes_every_column_EF_Core_maps() =>
         AssertSameColumns(typeof(Session), SessionWriter.Table, SessionWriter.Columns.Select(c => c.Name));
+
+    [Fact]
+    public void The_session_message_writer_writes_every_column_EF_Core_maps() =>
+        AssertSameColumns(typeof(SessionMessage), SessionMessageWriter.Table, SessionMessageWriter.Columns.Select(c => c.Name));
 
     [Fact]
     public void The_note_writer_writes_every_column_EF_Core_maps() =>

@@ -21,6 +21,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string ApiKey = "test-key-7c0ffee";
     public const string ApiClient = "tests";
 
+    /// <summary>A second API client, for what must differ between clients (Idempotency-Keys).</summary>
+    public const string OtherApiKey = "test-key-0the7";
+
     /// <summary>Whom factory clients act for (X-Slack-User-Id) unless a request says otherwise.</summary>
     public const string DefaultActingUser = "U0ALICE01";
 
@@ -119,6 +122,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:ApiKeys:0:Client", ApiClient);
         builder.UseSetting("Auth:ApiKeys:0:Sha256", Convert.ToHexStringLower(
             System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))));
+        builder.UseSetting("Auth:ApiKeys:1:Client", "tests-other");
+        builder.UseSetting("Auth:ApiKeys:1:Sha256", Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(OtherApiKey))));
+        // Tests run the Idempotency-Key clean-up pass themselves, with the test clock.
+        builder.UseSetting("Idempotency:CleanupEnabled", "false");
         // High enough that no functional test meets it; the rate-limit tests lower it on their own host.
         builder.UseSetting("RateLimiting:PermitsPerSecond", "100000");
         foreach (var (key, value) in _settings)

@@ -10,13 +10,18 @@ namespace NakamuraMisaki.UnitTests.Architecture;
 public sealed partial class ApplicationDependencyTests
 {
     /// <summary>
-    /// The sessions API's own contract carries the client's options object as it came (CreateSession, SessionResponse):
-    /// a request/response shape, not a format adapter. Anything else reading JSON elements belongs outside Application.
+    /// The sessions API's own contract carries the client's JSON objects as they came (a session's options, a message's
+    /// metadata), and one rule checks that such a value is an object of bounded size: request/response shapes, not
+    /// format adapters. Anything else reading JSON elements belongs outside Application.
     /// </summary>
     private static readonly string[] JsonElementAllowedIn =
     [
         "Sessions/Commands/CreateSession/CreateSession.cs",
         "Sessions/SessionResponse.cs",
+        "Sessions/Messages/NewSessionMessage.cs",
+        "Sessions/Messages/Commands/AppendSessionMessages/AppendSessionMessage.cs",
+        "Sessions/Messages/SessionMessageResponse.cs",
+        "Common/Validation/JsonObjectRules.cs",
     ];
 
     [Theory]

@@ -8,7 +8,11 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
     public void Configure(EntityTypeBuilder<Session> builder)
     {
-        builder.ToTable("sessions", t => t.HasCheckConstraint("ck_sessions_message_count", "message_count >= 0"));
+        builder.ToTable("sessions", t =>
+        {
+            t.HasCheckConstraint("ck_sessions_message_count", "message_count >= 0");
+            t.HasCheckConstraint("ck_sessions_last_message_seq", "last_message_seq >= 0");
+        });
         builder.HasKey(s => s.SessionId);
         builder.Property(s => s.SessionId).HasMaxLength(Session.SessionIdMaxLength).ValueGeneratedNever();
         builder.Property(s => s.UserId).HasMaxLength(64).IsRequired();

@@ -18,13 +18,6 @@ namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, PgvectorFeatures pgvector) : INoteReader
 {
     /// <summary>
-    /// Lowest pg_trgm word similarity the text fallback accepts for a note that lacks some of the query's words.
-    /// pg_trgm's own default is 0.6, made for typo tolerance; 0.3 also admits a note that shares about a third of a
-    /// longer Japanese query's character triples ("データベース移行の手順" ~ "本番DB移行手順").
-    /// </summary>
-    private const double TextSimilarityThreshold = 0.3;
-
-    /// <summary>
     /// Plan every search for its own user: reading a small user's notes by user_id and sorting them is exact and
     /// fast, while a user with many notes needs the HNSW index. The statement is auto-prepared, and a generic plan
     /// (chosen once for any user) would be wrong for one of the two.
@@ -37,8 +30,6 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
     /// LIMIT rows pass the filter; relaxed_order returns them nearly in order (sorted exactly below).
     /// </summary>
     private const string IterativeScan = "SET LOCAL hnsw.iterative_scan = relaxed_order;";
-
-    private static readonly char[] Whitespace = [' ', '\t', '\r', '\n', '\u3000'];
 
     public Task<NoteResponse?> GetAsync(Guid id, string userId, CancellationToken cancellationToken) =>
         Owned(userId).Where(n => n.Id == id).Select(NoteProjections.Response).FirstOrDefaultAsync(cancellationToken);
@@ -88,28 +79,14 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
     }
 
     public async Task<IReadOnlyList<NoteSearchHit>> SearchByTextAsync(
-        string userId, string query, string? category, int limit, CancellationToken cancellationToken)
-    {
-        // Every whitespace-separated word must occur (substring, case-insensitive): Japanese has no spaces, so a
-        // Japanese query is usually one "word" matched anywhere in the note.
-        var patterns = query.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => "%" + LikePattern.Escape(word) + "%")
-            .ToArray();
-        return await InCategory(Owned(reads.Db, userId), category)
-            .Select(n => new
-            {
-                Note = n,
-                ContainsAll = patterns.All(p => EF.Functions.ILike(n.Content, p)),
-                Similarity = EF.Functions.TrigramsWordSimilarity(query, n.Content),
-            })
-            .Where(x => x.ContainsAll || x.Similarity >= TextSimilarityThreshold)
-            .OrderByDescending(x => x.ContainsAll).ThenByDescending(x => x.Similarity)
-            .ThenByDescending(x => x.Note.CreatedAt)
+        string userId, string query, string? category, int limit, CancellationToken cancellationToken) =>
+        await InCategory(Owned(reads.Db, userId), category)
+            .MatchingText(n => n.Content, query)
+            .ThenByDescending(x => x.Row.CreatedAt)
             .Take(limit)
-            .Select(x => new ScoredNote { Note = x.Note, Score = x.ContainsAll ? 1.0 : x.Similarity })
+            .Select(x => new ScoredNote { Note = x.Row, Score = x.Score })
             .Select(NoteProjections.Hit)
             .ToListAsync(cancellationToken);
-    }
 
     public async Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
         EmbeddingBacklog backlog, string model, Guid? afterId, int limit, DateTimeOffset now,

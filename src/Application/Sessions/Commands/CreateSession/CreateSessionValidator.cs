@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Domain.Sessions;
@@ -18,11 +17,6 @@ public sealed class CreateSessionValidator : AbstractValidator<CreateSession>
             .When(x => x.SessionId is not null);
         RuleFor(x => x.Title).MaximumLength(Session.TitleMaxLength);
         RuleFor(x => x.WorkspacePath).MaximumLength(Session.WorkspacePathMaxLength);
-        RuleFor(x => x.Options)
-            .Must(o => o!.Value.ValueKind == JsonValueKind.Object)
-            .WithMessage("'{PropertyName}' must be a JSON object.")
-            .Must(o => o!.Value.GetRawText().Length <= OptionsMaxLength)
-            .WithMessage($"'{{PropertyName}}' must be at most {OptionsMaxLength} characters of JSON.")
-            .When(x => x.Options is not null);
+        RuleFor(x => x.Options).JsonObject(OptionsMaxLength);
     }
 }

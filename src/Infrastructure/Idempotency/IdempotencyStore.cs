@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application.Common.Exceptions;
+using NakamuraMisaki.Application.Idempotency;
+using NakamuraMisaki.Infrastructure.Database;
+using NakamuraMisaki.Infrastructure.Persistence;
+
+namespace NakamuraMisaki.Infrastructure.Idempotency;
+
+/// <summary>
+/// The key is claimed with INSERT … ON CONFLICT in the transaction that then runs the create (the request scope's
+/// one <see cref="AppDbContext"/>, which the create's repositories share) and stores its response. A second request
+/// with the same key blocks on the first one's uncommitted row, in PostgreSQL, on whichever instance it arrived:
+/// when the first commits it reads the stored response; when the first rolls back (refused, crashed) it claims the key
+/// itself. No polling and no "in progress" state is ever visible outside the claiming transaction.
+/// </summary>
+internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> options)
+    : IIdempotencyStore
+{
+    public async Task<IdempotencyOutcome> ExecuteOnceAsync(
+        IdempotencyKey key, byte[] requestHash, Func<CancellationToken, Task<StoredResponse?>> execute,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            // EF Core's retrying strategy refuses a transaction it does not own: the whole attempt runs inside it, so
+            // the create's SaveChanges joins the transaction, and a dropped connection retries claim, create and store
+            // together (a commit that did happen is then found by the claim and replayed, not created twice).
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                token => AttemptAsync(key, requestHash, execute, token), cancellationToken);
+        }
+        catch (Exception e) when (e is not DatabaseUnavailableException && DatabaseUnavailability.Explains(e))
+        {
+            // The claim and the commit are not mediator requests, so the pipeline's translation does not see them:
+            // still 503, as for any request while the database is away.
+            throw new DatabaseUnavailableException(e);
+        }
+    }
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Set<IdempotencyRecord>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+
+    private async Task<IdempotencyOutcome> AttemptAsync(
+        IdempotencyKey key, byte[] requestHash, Func<CancellationToken, Task<StoredResponse?>> execute,
+        CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear(); // what a failed attempt added must not be saved by this one
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await ClaimAsync(key, requestHash, clock.GetUtcNow(), cancellationToken))
+        {
+            return await AnswerOfClaimedAsync(key, requestHash, cancellationToken);
+        }
+
+        // Null: refused. Disposing the transaction rolls back the claim with whatever the create wrote.
+        if (await execute(cancellationToken) is not { } response)
+        {
+            return new IdempotencyOutcome.Executed();
+        }
+
+        await Matching(key).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.StatusCode, response.StatusCode)
+            .SetProperty(r => r.ContentType, response.ContentType)
+            .SetProperty(r => r.Location, response.Location)
+            .SetProperty(r => r.ETag, response.ETag)
+            .SetProperty(r => r.Body, response.Body), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new IdempotencyOutcome.Executed();
+    }
+
+    /// <summary>
+    /// True when this transaction now holds the key: it was free, or held by a key past its retention (which counts as
+    /// free even before the clean-up pass deletes it). Blocks while another transaction holds it uncommitted.
+    /// </summary>
+    private async Task<bool> ClaimAsync(IdempotencyKey key, byte[] requestHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var expiresAt = now.AddHours(options.Value.RetentionHours);
+        var claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO idempotency_keys (client, acting_user, "key", request_hash, created_at, expires_at)
+            VALUES ({key.Client}, {key.ActingUser}, {key.Value}, {requestHash}, {now}, {expiresAt})
+            ON CONFLICT (client, acting_user, "key") DO UPDATE
+                SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,
+                    expires_at = EXCLUDED.expires_at, status_code = NULL, content_type = NULL, location = NULL,
+                    etag = NULL, body = NULL
+                WHERE idempotency_keys.expires_at <= {now}
+            """, cancellationToken);
+        return claimed == 1;
+    }
+
+    private async Task<IdempotencyOutcome> AnswerOfClaimedAsync(
+        IdempotencyKey key, byte[] requestHash, CancellationToken cancellationToken)
+    {
+        var stored = await Matching(key).AsNoTracking().SingleAsync(cancellationToken);
+        if (!stored.RequestHash.AsSpan().SequenceEqual(requestHash))
+        {
+            return new IdempotencyOutcome.KeyReused();
+        }
+
+        // A committed key always carries its response (see IdempotencyRecord.StatusCode).
+        return new IdempotencyOutcome.Replayed(new StoredResponse(
+            stored.StatusCode ?? throw new InvalidOperationException("A committed Idempotency-Key has no response."),
+            stored.ContentType, stored.Location, stored.ETag, stored.Body ?? []));
+    }
+
+    private IQueryable<IdempotencyRecord> Matching(IdempotencyKey key) =>
+        db.Set<IdempotencyRecord>().Where(r =>
+            r.Client == key.Client && r.ActingUser == key.ActingUser && r.Key == key.Value);
+}
