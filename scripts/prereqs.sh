@@ -86,4 +86,21 @@ for pkg in python3 python3-httpx python3-pytest python3-pytest-asyncio; do
 done
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 log "Python packages for clients/python: present"
+# 7. Node.js and the pinned OpenAPI checks (Spectral, Redocly, openapi-typescript, tsc) from tools/openapi's lock
+#    file; npm ci runs again only when the lock file changed since the last install.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+  node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+fi
+if [ "$node_major" -lt 20 ]; then log "Node.js $node_major found; the OpenAPI checks need 20 or newer"; exit 1; fi
+tools="$root/tools/openapi"
+stamp="$tools/node_modules/.lock-sha256"
+lock_sum=$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+  log "npm ci (tools/openapi: Spectral, Redocly, openapi-typescript, TypeScript)"
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$lock_sum" > "$stamp"
+fi
+log "OpenAPI checks (tools/openapi): present"
 log "done"

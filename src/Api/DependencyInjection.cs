@@ -2,11 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using NakamuraMisaki.Api.Concurrency;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Json;
+using NakamuraMisaki.Api.OpenApi;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application.Common.Interfaces;
@@ -35,20 +35,7 @@ internal static class DependencyInjection
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IUser, CurrentUser>();
-        services.AddOpenApi(options =>
-        {
-            options.AddApiKeySecurity();
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "NakamuraMisaki API";
-                document.Info.Description = "Tasks, hand-offs, notes, sessions and coding-agent runs for the Slack assistant.";
-                return Task.CompletedTask;
-            });
-            options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
-            options.AddOperationTransformer<ActingUserEndpoints.OpenApiTransformer>();
-            options.AddOperationTransformer<IdempotentCreateEndpoints.OpenApiTransformer>();
-            options.DescribeJsonRules();
-        });
+        services.AddApiDocument();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

@@ -6,7 +6,7 @@ import dataclasses
 import httpx
 import pytest
 
-from nakamura_misaki_client import AgentTask, Handoff, Note, Session, Task, wire
+from nakamura_misaki_client import AgentTask, Handoff, Note, Session, SessionMessage, Task, wire
 from nakamura_misaki_client.agent import AGENT_TASKS
 from nakamura_misaki_client.bot.handoffs import HANDOFFS
 from nakamura_misaki_client.bot.notes import NOTES
@@ -21,6 +21,7 @@ RESPONSES = [
     ("GetNote", Note), ("ListSessionNotes", Note), ("SearchNotes", Note),
     ("GetSession", Session), ("TouchSession", Session),
     ("GetAgentTask", AgentTask), ("ListAgentTasks", AgentTask),
+    ("AppendSessionMessage", SessionMessage), ("ListSessionMessages", SessionMessage),
 ]
 # Fields a dataclass carries that only some of its operations answer with.
 ONLY_IN_SOME_ANSWERS = {Note: {"embedded", "score"}}

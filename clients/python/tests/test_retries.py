@@ -112,14 +112,14 @@ async def test_a_create_repeated_after_a_429_sends_the_same_idempotency_key(scri
     assert len(keys) == 3 and keys[0] == keys[1] != keys[2]  # one key per logical create, reused on its repeat
 
 
-def test_a_create_whose_answer_was_lost_is_not_repeated_until_switched_on(scripted):
+def test_a_create_whose_answer_was_lost_is_repeated_with_its_key_unless_switched_off(scripted):
     server = scripted((0, {}))
-    with ApiClient(settings_for(server)) as client, pytest.raises(ApiUnreachable) as failure:
+    with ApiClient(settings_for(server, retry_creates=False)) as client, pytest.raises(ApiUnreachable) as failure:
         client.send("POST", "/api/v1/tasks", Repeat.CREATE, json={"title": "t"})
     assert len(server.requests) == 1 and failure.value.may_have_been_applied
 
     server = scripted((0, {}))
-    with ApiClient(settings_for(server, retry_creates=True)) as client:
+    with ApiClient(settings_for(server)) as client:  # the default: the service honours Idempotency-Key
         client.send("POST", "/api/v1/tasks", Repeat.CREATE, json={"title": "t"})
     keys = [headers["Idempotency-Key"] for _, headers, _ in server.requests]
     assert len(keys) == 2 and keys[0] == keys[1]

@@ -66,7 +66,7 @@ public static class AgentTaskEndpoints
     public static async Task<Ok<AgentTaskResponse>> UpdateAgentTaskStatus(
         Guid uuid, UpdateAgentTaskStatusBody body, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch,
         ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ChangeAgentTaskStatus(uuid, body.Status, body.ErrorMessage, ifMatch?.Version), ct));
+        TypedResults.Ok(await sender.Send(body.ToCommand(uuid, ifMatch?.Version), ct));
 
     /// <summary>running → completed, setting completed_at.</summary>
     public static async Task<Ok<AgentTaskResponse>> CompleteAgentTask(
@@ -82,7 +82,7 @@ public static class AgentTaskEndpoints
     public static async Task<Ok<AgentTaskResponse>> FailAgentTask(
         Guid uuid, FailAgentTaskBody body, [FromHeader(Name = IfMatch.HeaderName)] IfMatch? ifMatch,
         ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ChangeAgentTaskStatus(uuid, AgentTaskStatus.Failed, body.ErrorMessage, ifMatch?.Version), ct));
+        TypedResults.Ok(await sender.Send(body.ToCommand(uuid, ifMatch?.Version), ct));
 
     /// <summary>Adds to the counters (never overwrites); negative amounts answer 400. Parallel calls all count.</summary>
     public static async Task<NoContent> AddAgentTaskStatistics(

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Application.Common.Exceptions;
@@ -75,7 +76,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     {
         if (exception.StatusCode != StatusCodes.Status400BadRequest)
         {
-            return Problem(exception.StatusCode, "Bad request", exception.Message);
+            return Problem(exception.StatusCode, ReasonPhrases.GetReasonPhrase(exception.StatusCode), exception.Message);
         }
 
         if (exception.InnerException is JsonException json)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using NakamuraMisaki.Application.Common.Validation;
 
 namespace NakamuraMisaki.Api.Security;
 
@@ -32,7 +33,13 @@ internal static class ActingUserEndpoints
                     In = ParameterLocation.Header,
                     Required = true,
                     Description = "Slack user id of the user the request acts for (e.g. U0123ABCD); missing or malformed answers 400.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        MinLength = 1,
+                        MaxLength = SlackUserIdRules.MaxLength,
+                        Pattern = SlackUserIdRules.PatternText,
+                    },
                 });
             }
 

@@ -27,9 +27,6 @@ internal static class OpenApiSecurity
             if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] }];
-                operation.Responses ??= new OpenApiResponses();
-                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Missing or unknown API key." });
-                operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Rate limit exceeded; see Retry-After." });
             }
 
             return Task.CompletedTask;

@@ -11,7 +11,7 @@ public static partial class NoteFieldRules
     public static IRuleBuilderOptions<T, string?> NoteCategory<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
             .MaximumLength(Note.CategoryMaxLength)
-            .Must(c => CategoryPattern().IsMatch(c!))
+            .Matches(CategoryPattern())
             .WithMessage("'{PropertyName}' must be lower-case letters, digits, '_' or '-' (such as code_changes).");
 
     public static IRuleBuilderOptions<T, string?> NoteContent<T>(this IRuleBuilder<T, string?> rule) =>

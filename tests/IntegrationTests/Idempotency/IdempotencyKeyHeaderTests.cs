@@ -16,11 +16,13 @@ public sealed class IdempotencyKeyHeaderTests(ApiFactory factory) : ApiTest(fact
         new string('k', 256), "has space", "tab\there", "caf\u00e9", "\u9375", "\"\"");
 
     [Fact]
-    public async Task The_OpenAPI_document_shows_the_header_on_every_create_and_nowhere_else()
+    public async Task The_OpenAPI_document_shows_the_header_on_every_create_and_append_and_nowhere_else()
     {
         var documented = (await DocumentedOperationsAsync()).Order().ToArray();
 
-        Assert.Equal(IdempotencyRequests.Creates.Select(c => "POST " + c.Path).Order().ToArray(), documented);
+        // The session-message appends honour the header too, scoped to their session (ADR 0015).
+        string[] appends = ["POST /api/v1/sessions/{session_id}/messages", "POST /api/v1/sessions/{session_id}/messages/batch"];
+        Assert.Equal(IdempotencyRequests.Creates.Select(c => "POST " + c.Path).Concat(appends).Order().ToArray(), documented);
     }
 
     [Theory]

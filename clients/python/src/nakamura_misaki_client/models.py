@@ -75,6 +75,19 @@ class Session:
 
 
 @dataclass
+class SessionMessage:
+    """One message of a session's conversation history (the old message_history entries)."""
+
+    role: str  # user, assistant, system, tool
+    content: str
+    slack_ts: str | None = None  # the Slack message it came from: stored once per session
+    metadata: dict[str, Any] = field(default_factory=dict)
+    session_id: str | None = None
+    seq: int | None = None  # 1, 2, 3, ... within the session, in append order
+    created_at: datetime | None = None
+
+
+@dataclass
 class AgentTask:
     """One run of the coding agent (a row of its old SQLite tasks.db)."""
 

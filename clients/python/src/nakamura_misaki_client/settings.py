@@ -22,9 +22,9 @@ class ClientSettings:
     # Base of the exponential back-off when the server gave no Retry-After.
     backoff_seconds: float = 0.2
     # Repeat a create (which always carries an Idempotency-Key) after an ambiguous failure: a timeout or a dropped
-    # connection after the request was sent, when the server may have stored it. Only safe once the server honours
-    # Idempotency-Key (issue #17); until then a repeated create could store the same thing twice, so it is off.
-    retry_creates: bool = False
+    # connection after the request was sent, when the server may have stored it. Safe because the service honours
+    # Idempotency-Key on every create (within its retention, 24 h by default): the repeat returns the stored answer.
+    retry_creates: bool = True
     # IANA zone of the users' day, for "due today".
     time_zone: str = "Asia/Tokyo"
 
@@ -48,6 +48,6 @@ class ClientSettings:
             max_retries=int(get("MAX_RETRIES") or defaults.max_retries),
             max_retry_after_seconds=float(get("MAX_RETRY_AFTER_SECONDS") or defaults.max_retry_after_seconds),
             backoff_seconds=float(get("BACKOFF_SECONDS") or defaults.backoff_seconds),
-            retry_creates=(get("RETRY_CREATES") or "false").lower() in ("1", "true", "yes"),
+            retry_creates=(get("RETRY_CREATES") or "true").lower() in ("1", "true", "yes"),
             time_zone=get("TIME_ZONE") or defaults.time_zone,
         )

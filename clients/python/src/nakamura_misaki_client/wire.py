@@ -13,6 +13,8 @@ REGISTER_AGENT_TASK = ("uuid", "task_source", "owner", "repo", "task_type", "tas
 UPDATE_AGENT_TASK_STATUS = ("status", "error_message")
 FAIL_AGENT_TASK = ("error_message",)
 AGENT_TASK_STATISTICS = ("llm_calls", "tool_calls", "tokens", "compressions")
+APPEND_SESSION_MESSAGE = ("role", "content", "slack_ts", "metadata")
+APPEND_SESSION_MESSAGES = ("messages",)
 
 # operationId -> the body fields sent to it.
 REQUEST_BODIES = {
@@ -25,6 +27,8 @@ REQUEST_BODIES = {
     "UpdateAgentTaskStatus": UPDATE_AGENT_TASK_STATUS,
     "FailAgentTask": FAIL_AGENT_TASK,
     "AddAgentTaskStatistics": AGENT_TASK_STATISTICS,
+    "AppendSessionMessage": APPEND_SESSION_MESSAGE,
+    "AppendSessionMessages": APPEND_SESSION_MESSAGES,
 }
 
 # operationId -> the query parameters the adapters send to it.
@@ -37,4 +41,5 @@ QUERY_PARAMETERS = {
     "DeleteInactiveSessions": ("days",),
     "TouchSession": ("messages",),
     "ListAgentTasks": ("status", "user", "limit", "offset"),
+    "ListSessionMessages": ("after_seq", "limit", "last"),
 }

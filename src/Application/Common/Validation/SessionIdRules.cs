@@ -14,7 +14,7 @@ public static partial class SessionIdRules
     public static IRuleBuilderOptions<T, string?> SessionId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
             .MaximumLength(MaxLength)
-            .Must(id => Pattern().IsMatch(id!))
+            .Matches(Pattern())
             .WithMessage("'{PropertyName}' must be letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]*$", RegexOptions.CultureInvariant)]

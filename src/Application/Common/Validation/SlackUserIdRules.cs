@@ -7,13 +7,16 @@ public static partial class SlackUserIdRules
 {
     public const int MaxLength = 64;
 
+    /// <summary>The pattern as text, for the OpenAPI document.</summary>
+    public const string PatternText = "^[A-Z0-9]+$";
+
     /// <summary>Slack user ids: U… for workspace users, W… for Enterprise Grid users; upper-case letters and digits.</summary>
     public static IRuleBuilderOptions<T, string?> SlackUserId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
             .MaximumLength(MaxLength)
-            .Must(id => Pattern().IsMatch(id!))
+            .Matches(Pattern())
             .WithMessage("'{PropertyName}' must be a Slack user id such as U01ABC123 (upper-case letters and digits).");
 
-    [GeneratedRegex("^[A-Z0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(PatternText, RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -7,8 +7,8 @@ from urllib.parse import quote
 from ..acting_user import resolve_acting_user
 from ..client import Repeat
 from ..errors import NotFound
-from ..models import Session, from_wire, to_wire
-from ..wire import CREATE_SESSION
+from ..models import Session, SessionMessage, from_wire, to_wire
+from ..wire import APPEND_SESSION_MESSAGE, CREATE_SESSION
 from .base import BotRepository
 
 SESSIONS = "/api/v1/sessions"
@@ -47,6 +47,54 @@ class SessionRepository(BotRepository):
         itself (Sessions__Cleanup__*), so the bot's own clean-up job can go."""
         response = await self._client.send("POST", f"{SESSIONS}/delete-inactive", Repeat.ALWAYS,
                                            params={"days": days})
+        return int(response.body["deleted"])
+
+    # Conversation history: /api/v1/sessions/{session_id}/messages, the session owner's only (404 -> NotFound).
+
+    async def add_message(self, session_id: str, message: SessionMessage, *,
+                          user_id: str | None = None) -> SessionMessage:
+        """Appends one message; the session numbers it (`seq`). A message with a slack_ts the session already stores
+        is answered as stored, not added again, and the Idempotency-Key makes a repeated append store nothing, so a
+        lost answer is repeated like a read."""
+        response = await self._client.send("POST", f"{_path(session_id)}/messages", Repeat.IDEMPOTENT_CREATE,
+                                           acting_user=resolve_acting_user(user_id),
+                                           json=to_wire(message, APPEND_SESSION_MESSAGE))
+        return from_wire(SessionMessage, response.body)
+
+    async def add_messages(self, session_id: str, messages: list[SessionMessage], *,
+                           user_id: str | None = None) -> list[SessionMessage]:
+        """Appends up to 1,000 messages in order, all or none (e.g. an old message_history)."""
+        body = {"messages": [to_wire(m, APPEND_SESSION_MESSAGE) for m in messages]}
+        response = await self._client.send("POST", f"{_path(session_id)}/messages/batch", Repeat.IDEMPOTENT_CREATE,
+                                           acting_user=resolve_acting_user(user_id), json=body)
+        return [from_wire(SessionMessage, item) for item in response.body["items"]]
+
+    async def get_messages(self, session_id: str, last: int | None = None, *,
+                           user_id: str | None = None) -> list[SessionMessage]:
+        """Oldest first: the last `last` messages (up to 1,000: what goes into a model's context), or the whole
+        history (every page)."""
+        actor, path = resolve_acting_user(user_id), f"{_path(session_id)}/messages"
+        if last is not None:
+            response = await self._client.send("GET", path, Repeat.ALWAYS, acting_user=actor, params={"last": last})
+            return [from_wire(SessionMessage, item) for item in response.body["items"]]
+        messages, after = [], 0
+        while after is not None:
+            page = (await self._client.send("GET", path, Repeat.ALWAYS, acting_user=actor,
+                                            params={"after_seq": after, "limit": 1000})).body
+            messages += [from_wire(SessionMessage, item) for item in page["items"]]
+            after = page["next_after_seq"]
+        return messages
+
+    async def trim_messages(self, session_id: str, before_seq: int, *, user_id: str | None = None) -> int:
+        """Deletes the messages before `before_seq` (after the bot summarised them); returns how many."""
+        response = await self._client.send("DELETE", f"{_path(session_id)}/messages/before/{int(before_seq)}",
+                                           Repeat.ALWAYS, acting_user=resolve_acting_user(user_id))
+        return int(response.body["deleted"])
+
+    async def clear_messages(self, session_id: str, *, user_id: str | None = None) -> int:
+        """Deletes the whole history (the session stays; later messages continue the numbering)."""
+        response = await self._client.send("DELETE", f"{_path(session_id)}/messages", Repeat.ALWAYS,
+                                           acting_user=resolve_acting_user(user_id))
         return int(response.body["deleted"])
 
 

@@ -54,7 +54,7 @@ public sealed class RegisterAgentTaskHandler(IAgentTaskRepository tasks, TimePro
             // If-Match names a version of something that does not exist: the precondition is false (RFC 9110 13.1.1).
             if (request.ExpectedVersion is { } expected)
             {
-                throw new StaleVersionException("Agent task", request.Uuid, expected);
+                throw StaleVersionException.DoesNotExist("Agent task", request.Uuid, expected);
             }
 
             var created = AgentTask.Register(request.Uuid, target, runner, request.User, now);
