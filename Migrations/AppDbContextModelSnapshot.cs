@@ -211,9 +211,24 @@ namespace NakamuraMisaki.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminded_at");
 
+                    b.Property<int>("ReminderAttempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("reminder_attempts");
+
                     b.Property<DateTimeOffset?>("ReminderClaimedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_claimed_until");
+
+                    b.Property<string>("ReminderError")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reminder_error");
+
+                    b.Property<DateTimeOffset?>("ReminderFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_failed_at");
 
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uuid")
@@ -236,7 +251,7 @@ namespace NakamuraMisaki.Migrations
 
                     b.HasIndex("HandoffAt")
                         .HasDatabaseName("ix_handoffs_reminder_due")
-                        .HasFilter("reminded_at IS NULL AND completed_at IS NULL");
+                        .HasFilter("reminded_at IS NULL AND reminder_failed_at IS NULL AND completed_at IS NULL");
 
                     b.HasIndex("TaskId")
                         .HasDatabaseName("ix_handoffs_task_id");
@@ -285,10 +300,20 @@ namespace NakamuraMisaki.Migrations
                         .HasColumnType("vector")
                         .HasColumnName("embedding");
 
+                    b.Property<int>("EmbeddingAttempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("embedding_attempts");
+
                     b.Property<string>("EmbeddingModel")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("embedding_model");
+
+                    b.Property<DateTimeOffset?>("EmbeddingRetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("embedding_retry_at");
 
                     b.PrimitiveCollection<string[]>("SearchTokens")
                         .ValueGeneratedOnAddOrUpdate()

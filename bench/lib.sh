@@ -81,7 +81,8 @@ run_pgbench() {
 
 # The shell's tree holds the API, the raw endpoint and the samplers; PostgreSQL daemonizes, so it is named apart.
 cpu_snapshot() {
-  python3 "$bench/cpu_share.py" snapshot shell="$$" api="$api_pid" raw="$raw_pid" postgres="$postmaster_pid"
+  python3 "$bench/cpu_share.py" snapshot shell="$$" api="$api_pid" raw="$raw_pid" duty="${duty_pid:-$raw_pid}" \
+    postgres="$postmaster_pid"
 }
 
 # measure PHASE TARGET REP COMMAND…: runs the command and writes one result line to $work/PHASE-TARGET-rREP.json
@@ -151,6 +152,7 @@ EOF
 cleanup() {
   [ -n "${sampler_pid:-}" ] && touch "$stop_file"
   [ -n "${raw_pid:-}" ] && kill "$raw_pid" 2>/dev/null
+  [ -n "${duty_pid:-}" ] && kill "$duty_pid" 2>/dev/null
   if [ -n "${api_pid:-}" ]; then
     kill "$api_pid" 2>/dev/null
     wait "$api_pid" 2>/dev/null || true

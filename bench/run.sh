@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark suite (not a test): the API, Release build, Production environment, on a PostgreSQL cluster of its
-# own, measured with wrk against two yardsticks taken in the same run on the same rows: a raw-Npgsql endpoint
-# (bench/RawTaskEndpoint) and pgbench. Prints tables; keeps every raw output under bench/results/<time>/.
+# own, measured with wrk against three yardsticks taken in the same run on the same rows: a raw-Npgsql endpoint
+# (bench/RawTaskEndpoint, the floor: no duties), an equal-duty endpoint (bench/EqualDutyTaskEndpoint: API key,
+# acting user, visibility, ETag, JSON, by hand) and pgbench. Prints tables; keeps every raw output under bench/results/<time>/.
 #
 #   bash bench/run.sh                  30 s per measurement after 10 s warm-up, 3 repetitions (about 10 minutes)
 #   bash bench/run.sh --quick          5 s, 3 s warm-up, 1 repetition: a smoke check of the suite itself
@@ -46,9 +47,10 @@ fi
 log "publishing the API ($([ -n "$api_ref" ] && echo "$api_ref" || echo "working tree")) and the raw endpoint, Release"
 dotnet publish "$api_src/src/Api" -c Release -o "$work/api" --nologo -v quiet --disable-build-servers >"$work/build.log" 2>&1
 dotnet publish "$bench/RawTaskEndpoint" -c Release -o "$work/raw" --nologo -v quiet --disable-build-servers >>"$work/build.log" 2>&1
+dotnet publish "$bench/EqualDutyTaskEndpoint" -c Release -o "$work/duty" --nologo -v quiet --disable-build-servers >>"$work/build.log" 2>&1
 
 # --- start: the API (which creates and starts its embedded cluster), then the raw endpoint --------------------------
-pg_dir="$work/pg" pg_port=$(free_port) api_port=$(free_port) raw_port=$(free_port)
+pg_dir="$work/pg" pg_port=$(free_port) api_port=$(free_port) raw_port=$(free_port) duty_port=$(free_port)
 trap cleanup EXIT
 start_api
 postmaster_pid=$(head -1 "$pg_dir/pgdata/postmaster.pid")
@@ -58,10 +60,21 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$raw_port" \
   ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$PGPASSWORD;Database=nakamura_misaki;Maximum Pool Size=100;Minimum Pool Size=10;Max Auto Prepare=64;Auto Prepare Min Usages=2;Enlist=false;No Reset On Close=true;Application Name=RawTaskEndpoint" \
   run_in "$work/raw" dotnet RawTaskEndpoint.dll >"$work/raw.log" 2>&1 &
 raw_pid=$!
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$duty_port" \
+  ApiKeySha256="$(printf %s "$BENCH_API_KEY" | sha256sum | cut -d' ' -f1)" \
+  ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$PGPASSWORD;Database=nakamura_misaki;Maximum Pool Size=100;Minimum Pool Size=10;Max Auto Prepare=64;Auto Prepare Min Usages=2;Enlist=false;No Reset On Close=true;Application Name=EqualDutyTaskEndpoint" \
+  run_in "$work/duty" dotnet EqualDutyTaskEndpoint.dll >"$work/duty.log" 2>&1 &
+duty_pid=$!
 
 seed
 psql -XAtc "SELECT id FROM tasks ORDER BY id" >"$work/ids.txt"
 wait_http "http://127.0.0.1:$raw_port/api/v1/tasks/$(head -1 "$work/ids.txt")" 60
+first_id=$(head -1 "$work/ids.txt")
+until curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_API_KEY" \
+  -H "X-Slack-User-Id: UBENCH$(printf %03d $((16#${first_id:24} % 100)))" "http://127.0.0.1:$duty_port/api/v1/tasks/$first_id"; do
+  kill -0 "$duty_pid" 2>/dev/null || { log "the equal-duty endpoint died; see $work/duty.log"; exit 1; }
+  sleep 1
+done
 describe_machine >"$work/machine.txt"
 
 # --- warm-up: JIT, pools, prepared statements, PostgreSQL's caches ------------------------------------------------
@@ -73,14 +86,16 @@ log "warming up (${warmup} s each)"
   run_wrk mixed.lua 100 "$((2 * warmup))" "http://127.0.0.1:$api_port"
   run_wrk get_task.lua 32 "$warmup" "http://127.0.0.1:$api_port"
   run_wrk get_task.lua 32 "$warmup" "http://127.0.0.1:$raw_port"
+  run_wrk get_task.lua 32 "$warmup" "http://127.0.0.1:$duty_port"
   "$pgbench" -n -M prepared -c 32 -j 2 -T "$warmup" -f "$bench/pgbench/get_task.sql"
 } >"$work/warmup.txt" 2>&1
 
 # --- GET by id: the API and both yardsticks, interleaved per repetition so background noise hits all three -------
 seed
 for rep in $(seq 1 "$reps"); do
-  log "GET by id, repetition $rep/$reps (${duration} s each: API, raw endpoint, pgbench)"
+  log "GET by id, repetition $rep/$reps (${duration} s each: API, equal-duty endpoint, raw endpoint, pgbench)"
   measure get api "$rep" run_wrk get_task.lua 32 "$duration" "http://127.0.0.1:$api_port"
+  measure get duty "$rep" run_wrk get_task.lua 32 "$duration" "http://127.0.0.1:$duty_port"
   measure get raw "$rep" run_wrk get_task.lua 32 "$duration" "http://127.0.0.1:$raw_port"
   measure get pgbench "$rep" run_pgbench "$rep"
 done

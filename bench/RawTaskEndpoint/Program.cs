@@ -26,14 +26,7 @@ app.MapGet("/api/v1/tasks/{id:guid}", async (Guid id, CancellationToken ct) =>
         return Results.NotFound();
     }
 
-    var status = reader.GetString(5);
-    var dueAt = reader.IsDBNull(6) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(6);
-    var open = status is "pending" or "in_progress";
-    var row = new TaskRow(
-        reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3),
-        reader.GetString(4), status, dueAt, reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8),
-        reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
-        open && dueAt < DateTimeOffset.UtcNow);
+    var row = TaskRowReader.Read(reader);
     return Results.Json(row, RawJson.Default.TaskRow);
 });
 await app.RunAsync();

@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<NakamuraMisaki.Application.Backups.BackupMetrics>();
         // Per instance, across passes: while the recipient service's rate limit holds, this instance sends nothing.
         services.AddSingleton<ReminderRateLimit>();
+        services.AddSingleton<ReminderSendingHalt>();
         return services;
     }
 }

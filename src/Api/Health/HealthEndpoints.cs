@@ -6,7 +6,12 @@ using NakamuraMisaki.Infrastructure.Health;
 
 namespace NakamuraMisaki.Api.Health;
 
-/// <summary>/health/live answers without touching the database; /health/ready reports the database and is 503 without it.</summary>
+/// <summary>
+/// /health/live answers without touching the database; /health/ready reports the database and is 503 without it.
+/// It also names the Slack side's state (docs/reminders.md): "Degraded" when Slack refused the bot token, which stops
+/// reminders but not requests, so it never turns readiness to 503 (an instance taken out of rotation for it would
+/// not send reminders either, and would stop serving the API for nothing).
+/// </summary>
 internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
@@ -63,7 +68,11 @@ internal static class HealthEndpoints
             details = new { status = database.Status.ToString(), error = database.Description ?? database.Exception?.GetType().Name };
         }
 
-        var overall = context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? "Unhealthy" : report.Status.ToString();
-        await context.Response.WriteAsJsonAsync(new { status = overall, version = Version, database = details }, Json);
+        var slack = SlackReadiness.Describe(context.RequestServices);
+        var overall = context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? "Unhealthy"
+            : slack.Degraded ? "Degraded"
+            : report.Status.ToString();
+        await context.Response.WriteAsJsonAsync(
+            new { status = overall, version = Version, database = details, slack = slack.Details }, Json);
     }
 }

@@ -15,6 +15,8 @@ public sealed record HandoffResponse(
     DateTimeOffset HandoffAt,
     HandoffStatus Status,
     DateTimeOffset? RemindedAt,
+    DateTimeOffset? ReminderFailedAt,
+    string? ReminderError,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? CompletedAt,
     DateTimeOffset CreatedAt,
@@ -22,5 +24,6 @@ public sealed record HandoffResponse(
 {
     public static HandoffResponse From(Handoff h) => new(
         h.Id, h.TaskId, h.FromUserId, h.ToUserId, h.ProgressNote, h.NextSteps, h.HandoffAt, h.Status, h.RemindedAt,
+        h.ReminderFailedAt, h.ReminderError,
         h.AcceptedAt, h.CompletedAt, h.CreatedAt, h.Version);
 }

@@ -37,8 +37,11 @@ public interface INoteReader
 
     /// <summary>
     /// Keyset page (by id, after <paramref name="afterId"/>) of notes the pass still has to embed; a note of
-    /// <paramref name="model"/> but not of <paramref name="dimensions"/> (when known) is behind too.
+    /// <paramref name="model"/> but not of <paramref name="dimensions"/> (when known) is behind too. The backfill
+    /// (<see cref="EmbeddingBacklog.Missing"/>) leaves out notes whose back-off lasts beyond <paramref name="now"/>;
+    /// a re-embed, an operator's explicit request, takes them regardless.
     /// </summary>
     Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
-        EmbeddingBacklog backlog, string model, int? dimensions, Guid? afterId, int limit, CancellationToken cancellationToken);
+        EmbeddingBacklog backlog, string model, int? dimensions, Guid? afterId, int limit, DateTimeOffset now,
+        CancellationToken cancellationToken);
 }

@@ -19,4 +19,7 @@ public interface INoteRepository
 
     /// <returns>Whether the note still exists (it may have been deleted meanwhile).</returns>
     Task<bool> SetEmbeddingAsync(Guid id, NoteEmbedding embedding, CancellationToken cancellationToken);
+
+    /// <summary>Counts a refusal of the note by a working provider; the backfill leaves it alone until <paramref name="retryAt"/>.</summary>
+    Task RecordEmbeddingFailureAsync(Guid id, DateTimeOffset retryAt, CancellationToken cancellationToken);
 }

@@ -25,6 +25,12 @@ public sealed class Handoff : IVersioned
     public string NextSteps { get; private set; }
     public DateTimeOffset HandoffAt { get; private set; }
     public DateTimeOffset? RemindedAt { get; private set; }
+
+    /// <summary>When the reminder job gave up on this hand-off's reminder (the recipient cannot be reached).</summary>
+    public DateTimeOffset? ReminderFailedAt { get; private set; }
+
+    /// <summary>Why it gave up: the recipient service's error code, e.g. channel_not_found.</summary>
+    public string? ReminderError { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -97,7 +103,7 @@ public sealed class Handoff : IVersioned
     }
 
     public bool IsReminderDueAt(DateTimeOffset now, TimeSpan leadTime) =>
-        RemindedAt is null && CompletedAt is null && now >= HandoffAt - leadTime;
+        RemindedAt is null && ReminderFailedAt is null && CompletedAt is null && now >= HandoffAt - leadTime;
 
     private static void RequireText(string value, string name)
     {

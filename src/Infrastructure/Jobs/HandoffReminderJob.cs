@@ -11,7 +11,7 @@ namespace NakamuraMisaki.Infrastructure.Jobs;
 
 /// <summary>
 /// Sends due hand-off reminders every Reminders:Interval. Without a Slack bot token (or with Reminders:Enabled=false)
-/// it says so once and stops; nothing else depends on it, so readiness is unaffected.
+/// it says so once and stops; nothing else depends on it, so readiness only names Slack as NotConfigured.
 /// </summary>
 internal sealed class HandoffReminderJob(
     IServiceScopeFactory scopes,
@@ -43,10 +43,10 @@ internal sealed class HandoffReminderJob(
     {
         // A failed pass leaves claimed reminders leased; they are retried once the lease expires.
         var pass = await sender.Send(Settings.ToCommand(), cancellationToken);
-        if (pass.Sent + pass.Failed + pass.Deferred > 0)
+        if (pass.Sent + pass.Failed + pass.Deferred + pass.GaveUp > 0)
         {
-            logger.LogInformation("Reminder pass: {Sent} sent, {Failed} failed, {Deferred} deferred.",
-                pass.Sent, pass.Failed, pass.Deferred);
+            logger.LogInformation("Reminder pass: {Sent} sent, {Failed} failed (backed off), {GaveUp} given up, {Deferred} deferred.",
+                pass.Sent, pass.Failed, pass.GaveUp, pass.Deferred);
         }
     }
 }

@@ -25,6 +25,7 @@ public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataS
         FROM (
             SELECT id FROM handoffs
             WHERE reminded_at IS NULL
+              AND reminder_failed_at IS NULL
               AND completed_at IS NULL
               AND handoff_at <= @due_until
               AND (reminder_claimed_until IS NULL OR reminder_claimed_until < @pass_started_at)
@@ -34,7 +35,7 @@ public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataS
         ) AS due
         WHERE h.id = due.id
         RETURNING h.id, h.from_user_id, h.to_user_id, h.progress_note, h.next_steps, h.handoff_at,
-                  (SELECT t.title FROM tasks AS t WHERE t.id = h.task_id)
+                  (SELECT t.title FROM tasks AS t WHERE t.id = h.task_id), h.reminder_attempts
         """;
 
     public async Task<IReadOnlyList<DueReminder>> ClaimAsync(
@@ -54,7 +55,8 @@ public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataS
         {
             claimed.Add(new DueReminder(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6), claimedUntil));
+                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetString(6), claimedUntil,
+                reader.GetInt32(7)));
         }
 
         // RETURNING does not keep the subquery's order.
@@ -64,7 +66,8 @@ public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataS
     // The hand-off may have been completed or deleted since the claim, while earlier reminders were being sent.
     public Task<bool> IsStillDueAsync(Guid handoffId, CancellationToken cancellationToken) =>
         db.Handoffs.AsNoTracking()
-            .AnyAsync(h => h.Id == handoffId && h.CompletedAt == null && h.RemindedAt == null, cancellationToken);
+            .AnyAsync(h => h.Id == handoffId && h.CompletedAt == null && h.RemindedAt == null && h.ReminderFailedAt == null,
+                cancellationToken);
 
     // Kept even if the hand-off was completed meanwhile: it was sent.
     public async Task MarkRemindedAsync(Guid handoffId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -74,6 +77,31 @@ public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataS
             .Where(h => h.Id == handoffId && h.RemindedAt == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(h => h.RemindedAt, remindedAt)
+                .SetProperty(h => EF.Property<DateTimeOffset?>(h, HandoffConfiguration.ReminderClaimedUntil), (DateTimeOffset?)null),
+                cancellationToken);
+    }
+
+    // The lease doubles as the next-attempt time: a pass claims only leases that ended before it started.
+    public async Task RecordFailedAttemptAsync(Guid handoffId, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        var until = Timestamps.Normalize(retryAt);
+        await db.Handoffs
+            .Where(h => h.Id == handoffId && h.RemindedAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(h => EF.Property<int>(h, HandoffConfiguration.ReminderAttempts),
+                    h => EF.Property<int>(h, HandoffConfiguration.ReminderAttempts) + 1)
+                .SetProperty(h => EF.Property<DateTimeOffset?>(h, HandoffConfiguration.ReminderClaimedUntil), (DateTimeOffset?)until),
+                cancellationToken);
+    }
+
+    public async Task MarkFailedAsync(Guid handoffId, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var failedAt = Timestamps.Normalize(now);
+        await db.Handoffs
+            .Where(h => h.Id == handoffId && h.RemindedAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(h => h.ReminderFailedAt, failedAt)
+                .SetProperty(h => h.ReminderError, error)
                 .SetProperty(h => EF.Property<DateTimeOffset?>(h, HandoffConfiguration.ReminderClaimedUntil), (DateTimeOffset?)null),
                 cancellationToken);
     }

@@ -26,9 +26,15 @@ public sealed class ReminderOptions
     /// <summary>Reminders claimed per round trip; a pass claims batch after batch until none is due.</summary>
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>
+    /// The longest wait, in minutes, before a reminder that failed transiently (Slack 5xx, timeout, network) is tried
+    /// again; the wait doubles per failure from one minute up to this.
+    /// </summary>
+    public int MaxBackoffMinutes { get; set; } = 60;
+
     /// <summary>Zone of the hand-over time in the message's plain-text fallback (Slack shows each reader their own).</summary>
     public string TimeZone { get; set; } = "Asia/Tokyo";
 
     /// <summary>One pass with these settings.</summary>
-    public SendDueReminders ToCommand() => new(LeadTime, LeaseDuration, BatchSize);
+    public SendDueReminders ToCommand() => new(LeadTime, LeaseDuration, BatchSize, TimeSpan.FromMinutes(MaxBackoffMinutes));
 }

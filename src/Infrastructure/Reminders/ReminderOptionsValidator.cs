@@ -11,6 +11,7 @@ internal sealed class ReminderOptionsValidator(IOptions<SlackOptions> slack) : I
         options.Interval >= TimeSpan.FromSeconds(1) ? null : "Reminders:Interval must be at least one second.",
         options.LeadTime >= TimeSpan.Zero ? null : "Reminders:LeadTime must not be negative.",
         options.BatchSize is >= 1 and <= 1000 ? null : "Reminders:BatchSize must be 1 to 1000.",
+        options.MaxBackoffMinutes is >= 1 and <= 10_080 ? null : "Reminders:MaxBackoffMinutes must be 1 to 10080 (a week).",
         TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _)
             ? null : "Reminders:TimeZone must be an IANA time zone such as Asia/Tokyo.",
         options.LeaseDuration > slack.Value.Timeout

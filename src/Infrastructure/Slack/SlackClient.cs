@@ -13,7 +13,7 @@ namespace NakamuraMisaki.Infrastructure.Slack;
 /// The Slack Web API as far as this service uses it: hand-off reminders as DMs from the bot. A typed HttpClient: base
 /// address, bearer token and the timeout come from <see cref="SlackOptions"/> (see DependencyInjection). Never throws
 /// for an answer Slack gives; transport failures and timeouts also come back as a failed delivery, so the use case
-/// handles one shape.
+/// handles one shape; which error codes are permanent, transient or an auth failure is <see cref="SlackErrorClasses"/>'s.
 /// </summary>
 public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> slackOptions, IOptions<ReminderOptions> reminderOptions)
     : IHandoffReminderSender
@@ -43,16 +43,24 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> slackOpt
 
             if (!response.IsSuccessStatusCode)
             {
-                return ReminderDelivery.Failed($"http_{(int)response.StatusCode}");
+                var status = (int)response.StatusCode;
+                return ReminderDelivery.Failed(SlackErrorClasses.ClassifyStatus(status), $"http_{status}");
             }
 
             var body = await response.Content.ReadFromJsonAsync<SlackResponse>(cancellationToken);
-            return body is { Ok: true } ? ReminderDelivery.Accepted : ReminderDelivery.Failed(body?.Error ?? "no_error_code");
+            if (body is { Ok: true })
+            {
+                return ReminderDelivery.Accepted;
+            }
+
+            var error = body?.Error ?? "no_error_code";
+            return ReminderDelivery.Failed(SlackErrorClasses.Classify(error), error);
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TimeoutRejectedException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return ReminderDelivery.Failed(e is TimeoutRejectedException or OperationCanceledException ? "timeout" : e.GetType().Name);
+            return ReminderDelivery.Failed(ReminderOutcome.Transient,
+                e is TimeoutRejectedException or OperationCanceledException ? "timeout" : e.GetType().Name);
         }
     }
 

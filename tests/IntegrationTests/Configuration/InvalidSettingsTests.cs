@@ -15,6 +15,7 @@ public sealed class InvalidSettingsTests(ApiFactory factory) : ApiTest(factory)
     [InlineData("Otlp:Endpoint", "localhost:4317")]
     [InlineData("Otlp:Endpoint", "ftp://collector:4317")]
     [InlineData("Reminders:BatchSize", "0")]
+    [InlineData("Reminders:MaxBackoffMinutes", "0")]
     [InlineData("Slack:Timeout", "00:00:00")]
     [InlineData("Sessions:Cleanup:IntervalMinutes", "0")]
     [InlineData("Sessions:TitleTimeZone", "Mars/Olympus")]

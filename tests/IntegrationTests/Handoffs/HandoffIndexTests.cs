@@ -8,7 +8,8 @@ public sealed class HandoffIndexTests(ApiFactory factory) : ApiTest(factory)
 {
     [Theory]
     [InlineData(
-        "SELECT id FROM handoffs WHERE reminded_at IS NULL AND completed_at IS NULL AND handoff_at <= now() " +
+        "SELECT id FROM handoffs WHERE reminded_at IS NULL AND reminder_failed_at IS NULL AND completed_at IS NULL " +
+        "AND handoff_at <= now() " +
         "AND (reminder_claimed_until IS NULL OR reminder_claimed_until < now()) ORDER BY handoff_at LIMIT 20 FOR UPDATE SKIP LOCKED",
         "ix_handoffs_reminder_due")]
     [InlineData(

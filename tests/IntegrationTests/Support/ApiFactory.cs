@@ -117,6 +117,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // One host serves every test: background jobs would race them, so tests run the passes themselves.
         builder.UseSetting("Embeddings:Backfill:Enabled", "false");
         builder.UseSetting("Sessions:Cleanup:Enabled", "false");
+        builder.UseSetting("Embeddings:Index:Enabled", "false"); // index tests send EnsureNoteVectorIndex themselves
         // Short enough for the hanging-provider test, long enough for the offline embedder on a loaded 2-core machine.
         builder.UseSetting("Embeddings:TimeoutSeconds", "5");
         // One host serves every test: a reminder job on a timer would send during unrelated tests. Reminder tests

@@ -4,7 +4,8 @@ namespace NakamuraMisaki.Application.Notes.Embeddings;
 public sealed record NoteEmbedding(float[] Vector, string Model);
 
 /// <summary>A note waiting to be embedded: all a pass needs of it.</summary>
-public sealed record NoteToEmbed(Guid Id, string Content);
+/// <param name="FailedAttempts">Times the provider refused this note so far; sets its back-off after the next.</param>
+public sealed record NoteToEmbed(Guid Id, string Content, int FailedAttempts = 0);
 
 /// <summary>Which notes an embedding pass works through.</summary>
 public enum EmbeddingBacklog

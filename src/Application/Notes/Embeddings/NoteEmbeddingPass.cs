@@ -1,9 +1,13 @@
+using NakamuraMisaki.Application.Common.Retries;
+
 namespace NakamuraMisaki.Application.Notes.Embeddings;
 
 /// <param name="NextAfter">Where to resume (pass it as <c>after</c>); null when <paramref name="Done"/>.</param>
 /// <param name="Done">No note of the backlog is left after the cursor.</param>
 /// <param name="EmbeddingUnavailable">The pass stopped because the embedding service is failing; retry later.</param>
-/// <param name="Failed">Notes the provider refused one by one; they stay in the backlog for a later pass.</param>
+/// <param name="Failed">
+/// Notes a working provider refused one by one; they stay in the backlog, left alone for an exponential back-off.
+/// </param>
 public sealed record EmbeddingPassResult(
     string Model, int Embedded, int Failed, Guid? NextAfter, bool Done, bool EmbeddingUnavailable);
 
@@ -11,9 +15,19 @@ public sealed record EmbeddingPassResult(
 /// Works through a backlog of notes in id order, a batch at a time, embedding each batch with one provider call.
 /// Resumable and idempotent: a note leaves the backlog once it has the configured model's embedding, so running a
 /// pass again (or two at once) only redoes what is left, and the keyset cursor lets a caller continue where it stopped.
+/// A note the provider refuses while it embeds others (or answers a probe) is backed off per note (docs/embeddings.md),
+/// so it is not tried on every pass; an outage backs off no note, since then no note is at fault.
 /// </summary>
-public sealed class NoteEmbeddingPass(INoteReader reader, INoteRepository notes, ITextEmbedder embedder)
+public sealed class NoteEmbeddingPass(INoteReader reader, INoteRepository notes, ITextEmbedder embedder, TimeProvider clock)
 {
+    /// <summary>The wait after a note's first refusal; it doubles with each further one up to <see cref="MaxRetryWait"/>.</summary>
+    public static readonly TimeSpan FirstRetryWait = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan MaxRetryWait = TimeSpan.FromDays(1);
+
+    /// <summary>Embedded when the first note of a batch fails alone: tells a refused note from a provider that is down.</summary>
+    private const string ProbeText = "probe";
+
     public async Task<EmbeddingPassResult> RunAsync(
         EmbeddingBacklog backlog, Guid? after, int maxNotes, int batchSize, CancellationToken cancellationToken)
     {
@@ -23,7 +37,8 @@ public sealed class NoteEmbeddingPass(INoteReader reader, INoteRepository notes,
         while (embedded + failed < maxNotes)
         {
             var batch = await reader.ListToEmbedAsync(
-                backlog, model, embedder.Dimensions, cursor, Math.Min(batchSize, maxNotes - embedded - failed), cancellationToken);
+                backlog, model, embedder.Dimensions, cursor, Math.Min(batchSize, maxNotes - embedded - failed),
+                clock.GetUtcNow(), cancellationToken);
             if (batch.Count == 0)
             {
                 return new EmbeddingPassResult(model, embedded, failed, null, Done: true, EmbeddingUnavailable: false);
@@ -40,6 +55,9 @@ public sealed class NoteEmbeddingPass(INoteReader reader, INoteRepository notes,
             {
                 if (vectors[i] is not { } vector)
                 {
+                    var retryAt = clock.GetUtcNow()
+                        + ExponentialBackoff.After(batch[i].FailedAttempts + 1, FirstRetryWait, MaxRetryWait);
+                    await notes.RecordEmbeddingFailureAsync(batch[i].Id, retryAt, cancellationToken);
                     failed++;
                 }
                 else if (await notes.SetEmbeddingAsync(batch[i].Id, vector, cancellationToken))
@@ -54,6 +72,19 @@ public sealed class NoteEmbeddingPass(INoteReader reader, INoteRepository notes,
         return new EmbeddingPassResult(model, embedded, failed, cursor, Done: false, EmbeddingUnavailable: false);
     }
 
+    private async Task<bool> ProviderAnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await embedder.EmbedAsync(ProbeText, cancellationToken);
+            return true;
+        }
+        catch (EmbeddingUnavailableException)
+        {
+            return false;
+        }
+    }
+
     /// <returns>
     /// One embedding per note (null where the provider refused that note), or null when the service is failing.
     /// </returns>
@@ -65,12 +96,13 @@ public sealed class NoteEmbeddingPass(INoteReader reader, INoteRepository notes,
         }
         catch (EmbeddingUnavailableException) when (batch.Count > 1)
         {
-            // One unembeddable note fails the whole batch call. Retry one by one, but give up after the first if it
-            // fails too: a service that is down should cost two calls, not one per note.
+            // One unembeddable note fails the whole batch call. Retry one by one; if the first fails too, a probe
+            // tells a refused note from a service that is down, which should cost three calls, not one per note.
         }
         catch (EmbeddingUnavailableException)
         {
-            return null;
+            // A lone note that fails: the probe says whether it is the note or the service.
+            return await ProviderAnswersAsync(cancellationToken) ? [null] : null;
         }
 
         var vectors = new NoteEmbedding?[batch.Count];
@@ -86,7 +118,12 @@ public sealed class NoteEmbeddingPass(INoteReader reader, INoteRepository notes,
             }
             catch (EmbeddingUnavailableException)
             {
-                return null;
+                if (!await ProviderAnswersAsync(cancellationToken))
+                {
+                    return null;
+                }
+
+                vectors[i] = null; // the provider works, so it is this note it refuses
             }
         }
 

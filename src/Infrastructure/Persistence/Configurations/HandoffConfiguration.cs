@@ -14,6 +14,9 @@ public sealed class HandoffConfiguration : IEntityTypeConfiguration<Handoff>
     /// </summary>
     public const string ReminderClaimedUntil = "ReminderClaimedUntil";
 
+    /// <summary>Transient failures of the reminder so far (column reminder_attempts): sets its back-off.</summary>
+    public const string ReminderAttempts = "ReminderAttempts";
+
     public void Configure(EntityTypeBuilder<Handoff> builder)
     {
         builder.ToTable("handoffs", t =>
@@ -29,6 +32,8 @@ public sealed class HandoffConfiguration : IEntityTypeConfiguration<Handoff>
         builder.Property(h => h.ProgressNote).IsRequired();
         builder.Property(h => h.NextSteps).IsRequired();
         builder.Property<DateTimeOffset?>(ReminderClaimedUntil);
+        builder.Property<int>(ReminderAttempts).HasDefaultValue(0);
+        builder.Property(h => h.ReminderError).HasMaxLength(100);
         builder.Ignore(h => h.Status);
         builder.HasXminVersion();
 
@@ -39,8 +44,8 @@ public sealed class HandoffConfiguration : IEntityTypeConfiguration<Handoff>
         builder.HasIndex(h => new { h.ToUserId, h.HandoffAt }).HasFilter("completed_at IS NULL")
             .HasDatabaseName("ix_handoffs_pending_to_user_id_handoff_at");
         // Serves the reminder claim, which scans only reminders not yet sent for open hand-offs, by handoff_at.
-        // It stays small: a row leaves it once reminded or completed.
-        builder.HasIndex(h => h.HandoffAt).HasFilter("reminded_at IS NULL AND completed_at IS NULL")
+        // It stays small: a row leaves it once reminded, given up on, or completed.
+        builder.HasIndex(h => h.HandoffAt).HasFilter("reminded_at IS NULL AND reminder_failed_at IS NULL AND completed_at IS NULL")
             .HasDatabaseName("ix_handoffs_reminder_due");
         // Serves the sender's list: WHERE from_user_id = $1 ORDER BY handoff_at DESC.
         builder.HasIndex(h => new { h.FromUserId, h.HandoffAt });

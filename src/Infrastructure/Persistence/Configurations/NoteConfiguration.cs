@@ -15,6 +15,12 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
     /// <summary>Generated column: the lexical search's tokens of the content (see <see cref="LexicalSearchSql"/>).</summary>
     public const string SearchTokens = "SearchTokens";
 
+    /// <summary>Times a working provider refused the note (column embedding_attempts); sets its back-off.</summary>
+    public const string EmbeddingAttempts = "EmbeddingAttempts";
+
+    /// <summary>Before this instant the backfill leaves the note alone (column embedding_retry_at).</summary>
+    public const string EmbeddingRetryAt = "EmbeddingRetryAt";
+
     public void Configure(EntityTypeBuilder<Note> builder)
     {
         builder.ToTable("notes", t => t.HasCheckConstraint(
@@ -31,6 +37,8 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         // width fits; each (model, width) is indexed by its own partial HNSW index (NoteVectorIndexes).
         builder.Property<Vector?>(Embedding).HasColumnType("vector");
         builder.Property<string?>(EmbeddingModel).HasMaxLength(200);
+        builder.Property<int>(EmbeddingAttempts).HasDefaultValue(0);
+        builder.Property<DateTimeOffset?>(EmbeddingRetryAt);
 
         // Meaning search's HNSW indexes are not here: they depend on the configured model and width, so the
         // service creates them (CREATE INDEX CONCURRENTLY) for each model it is configured with; see NoteVectorIndexes.

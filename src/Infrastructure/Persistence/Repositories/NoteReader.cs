@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
+using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Notes;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Persistence.Search;
@@ -108,11 +109,15 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
     }
 
     public async Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
-        EmbeddingBacklog backlog, string model, int? dimensions, Guid? afterId, int limit, CancellationToken cancellationToken)
+        EmbeddingBacklog backlog, string model, int? dimensions, Guid? afterId, int limit, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
+        var notBackedOff = Timestamps.Normalize(now);
         var notes = backlog switch
         {
-            EmbeddingBacklog.Missing => db.Notes.Where(n => EF.Property<Vector?>(n, Embedding) == null),
+            EmbeddingBacklog.Missing => db.Notes.Where(n => EF.Property<Vector?>(n, Embedding) == null
+                && (EF.Property<DateTimeOffset?>(n, EmbeddingRetryAt) == null
+                    || EF.Property<DateTimeOffset?>(n, EmbeddingRetryAt) <= notBackedOff)),
             // IS DISTINCT FROM: notes without any embedding are behind the configured model too, and so are the
             // model's vectors of another width (Embeddings:Dimensions changed).
             EmbeddingBacklog.NotCurrentModel => db.Notes.Where(n => EF.Property<string?>(n, EmbeddingModel) != model
@@ -127,7 +132,7 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
         return await notes.AsNoTracking()
             .OrderBy(n => n.Id)
             .Take(limit)
-            .Select(n => new NoteToEmbed(n.Id, n.Content))
+            .Select(n => new NoteToEmbed(n.Id, n.Content, EF.Property<int>(n, EmbeddingAttempts)))
             .ToListAsync(cancellationToken);
     }
 

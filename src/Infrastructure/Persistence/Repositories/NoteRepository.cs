@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Notes;
 using NakamuraMisaki.Application.Notes.Embeddings;
+using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Notes;
 using Pgvector;
 using static NakamuraMisaki.Infrastructure.Persistence.Configurations.NoteConfiguration;
@@ -29,6 +30,16 @@ public sealed class NoteRepository(AppDbContext db) : INoteRepository
         var vector = new Vector(embedding.Vector);
         return await db.Notes.Where(n => n.Id == id).ExecuteUpdateAsync(setters => setters
             .SetProperty(n => EF.Property<Vector?>(n, Embedding), vector)
-            .SetProperty(n => EF.Property<string?>(n, EmbeddingModel), embedding.Model), cancellationToken) > 0;
+            .SetProperty(n => EF.Property<string?>(n, EmbeddingModel), embedding.Model)
+            .SetProperty(n => EF.Property<int>(n, EmbeddingAttempts), 0)
+            .SetProperty(n => EF.Property<DateTimeOffset?>(n, EmbeddingRetryAt), (DateTimeOffset?)null), cancellationToken) > 0;
+    }
+
+    public async Task RecordEmbeddingFailureAsync(Guid id, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        var at = Timestamps.Normalize(retryAt);
+        await db.Notes.Where(n => n.Id == id).ExecuteUpdateAsync(setters => setters
+            .SetProperty(n => EF.Property<int>(n, EmbeddingAttempts), n => EF.Property<int>(n, EmbeddingAttempts) + 1)
+            .SetProperty(n => EF.Property<DateTimeOffset?>(n, EmbeddingRetryAt), (DateTimeOffset?)at), cancellationToken);
     }
 }

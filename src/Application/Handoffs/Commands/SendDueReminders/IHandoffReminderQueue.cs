@@ -20,6 +20,14 @@ public interface IHandoffReminderQueue
     /// <summary>Records the send and ends the lease.</summary>
     Task MarkRemindedAsync(Guid handoffId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Counts a transient failure and leaves the reminder to passes that start after <paramref name="retryAt"/>.
+    /// </summary>
+    Task RecordFailedAttemptAsync(Guid handoffId, DateTimeOffset retryAt, CancellationToken cancellationToken);
+
+    /// <summary>Gives up on the reminder for good: it is never claimed again, and the hand-off shows why.</summary>
+    Task MarkFailedAsync(Guid handoffId, string error, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Gives claimed reminders back, to be claimed by passes that start after <paramref name="notBefore"/>.</summary>
     Task PostponeAsync(IReadOnlyCollection<Guid> handoffIds, DateTimeOffset notBefore, CancellationToken cancellationToken);
 }

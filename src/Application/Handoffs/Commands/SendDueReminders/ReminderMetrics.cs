@@ -1,11 +1,14 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using NakamuraMisaki.Application.Common.Telemetry;
 
 namespace NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 
 /// <summary>
-/// nakamura_misaki.reminders (Prometheus: nakamura_misaki_reminders_total) by outcome: sent, failed (retried next
-/// pass), deferred (rate limited or lease too short). A rising failed count means Slack refuses or cannot be reached.
+/// nakamura_misaki.reminders (Prometheus: nakamura_misaki_reminders_total) by outcome: sent, failed (transient,
+/// retried after a back-off), deferred (rate limited, halted or lease too short), gave_up (permanent, by reason:
+/// the recipient cannot be reached) and halted (by reason: Slack refused the bot token; sending stopped).
+/// A rising failed count means Slack cannot be reached; any gave_up or halted needs a person.
 /// </summary>
 public sealed class ReminderMetrics(AppMeter meter)
 {
@@ -19,11 +22,23 @@ public sealed class ReminderMetrics(AppMeter meter)
         Add(pass.Deferred, "deferred");
     }
 
-    private void Add(int count, string outcome)
+    public void RecordGaveUp(string reason) => Add(1, "gave_up", reason);
+
+    public void RecordHalt(string? reason) => Add(1, "halted", reason ?? "unauthorized");
+
+    private void Add(int count, string outcome, string? reason = null)
     {
-        if (count > 0)
+        if (count <= 0)
         {
-            _reminders.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
+            return;
         }
+
+        var tags = new TagList { { "outcome", outcome } };
+        if (reason is not null)
+        {
+            tags.Add("reason", reason);
+        }
+
+        _reminders.Add(count, tags);
     }
 }

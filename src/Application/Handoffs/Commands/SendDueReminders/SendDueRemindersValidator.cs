@@ -9,5 +9,6 @@ public sealed class SendDueRemindersValidator : AbstractValidator<SendDueReminde
         RuleFor(x => x.LeadTime).GreaterThanOrEqualTo(TimeSpan.Zero);
         RuleFor(x => x.LeaseDuration).GreaterThan(TimeSpan.Zero);
         RuleFor(x => x.BatchSize).InclusiveBetween(1, 1000);
+        RuleFor(x => x.MaxBackoff).GreaterThanOrEqualTo(SendDueReminders.FirstRetry);
     }
 }
