@@ -6,7 +6,7 @@ namespace NakamuraMisaki.Api.Json;
 
 /// <summary>
 /// What the document cannot infer from the converters: every free-form JSON field carries the stored-JSON rules,
-/// and strings (read through <see cref="StorableStringConverter"/>, which hides their type from the generator) are
+/// and strings and lists of strings (read through <see cref="StorableStringConverter"/>, which hides their type from the generator) are
 /// described as strings again.
 /// </summary>
 internal static class JsonOpenApiSchemas
@@ -22,6 +22,12 @@ internal static class JsonOpenApiSchemas
         else if (type == typeof(string) && schema.Type is null)
         {
             schema.Type = JsonSchemaType.String;
+        }
+        else if (schema.Items is null && type.IsAssignableTo(typeof(IEnumerable<string>)))
+        {
+            // A list of strings loses its items the same way (e.g. a search hit's matched_by).
+            schema.Type = JsonSchemaType.Array;
+            schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
         }
 
         return Task.CompletedTask;
