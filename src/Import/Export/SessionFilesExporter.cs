@@ -11,8 +11,17 @@ namespace NakamuraMisaki.Import.Export;
 internal sealed class SessionFilesExporter(NpgsqlDataSource dataSource)
 {
     private const string Sql = """
-        SELECT user_id, session_id, created_at, last_active, title, message_count, workspace_path, options::text, is_active
-        FROM sessions ORDER BY user_id, session_id
+        SELECT user_id, session_id, created_at, last_active, title, message_count, workspace_path, options::text, is_active,
+               (SELECT coalesce(jsonb_agg(
+                    -- Unknown keys were kept in metadata on the way in: back at the top level on the way out, under
+                    -- the known keys, so an import of the export stores the same message.
+                    CASE WHEN jsonb_typeof(m.metadata) = 'object' THEN m.metadata ELSE jsonb_build_object('metadata', m.metadata) END
+                    || jsonb_build_object('role', m.role, 'content', m.content, 'timestamp',
+                           to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'))
+                    || CASE WHEN m.slack_ts IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('slack_ts', m.slack_ts) END
+                    ORDER BY m.seq), '[]'::jsonb)::text
+                FROM session_messages m WHERE m.session_id = s.session_id) AS message_history
+        FROM sessions s ORDER BY user_id, session_id
         """;
 
     public async Task<ExportedFiles> ExportAsync(ExportLayout layout, CancellationToken cancellationToken)
@@ -55,9 +64,10 @@ internal sealed class SessionFilesExporter(NpgsqlDataSource dataSource)
         json.WritePropertyName("claude_options");
         json.WriteRawValue(row.GetString(7), skipInputValidation: true); // jsonb's own text: valid JSON by construction
         json.WriteBoolean("is_active", row.GetBoolean(8));
-        // Seam for conversation history: when sessions' messages are stored (table session_messages), they are written
-        // here as "message_history", oldest first, each {"role", "content", ...metadata}. Until then the old files'
-        // histories were never carried over (the import says so), so there is nothing to write back.
+        // The conversation (session_messages), oldest first, each {"role", "content", "timestamp", "slack_ts"?,
+        // ...metadata}: the old files' message_history, which the import reads back the same way.
+        json.WritePropertyName("message_history");
+        json.WriteRawValue(row.GetString(9), skipInputValidation: true); // jsonb's own text: valid JSON by construction
         json.WriteEndObject();
     }
 }

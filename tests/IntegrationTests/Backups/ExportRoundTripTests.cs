@@ -13,6 +13,12 @@ public sealed class ExportRoundTripTests(ApiFactory factory) : BackupTest(factor
            '{"model": "sonnet", "allowed_tools": ["Read", "Edit"], "nested": {"深さ": 2}}', '2026-05-01 09:15:30.123456+00', '2026-05-02 10:00:00.5+00'),
           ('1c6a8f3b-2d3e-4f60-9bac-1d2e3f4a5b6c', 'U0ALICE01', 'Session 05/03 18:00', NULL, 0, false, '{}', '2026-05-03 09:00:00+00', '2026-05-03 09:00:00+00'),
           ('2d7b9a4c-3e4f-4071-acbd-2e3f4a5b6c7d', 'W0BOB0002', 'deploy', '/srv', 3, true, '{"a": null}', '2026-05-04 00:00:00.000001+00', '2026-05-04 01:00:00+00');
+        UPDATE sessions SET last_message_seq = 3 WHERE session_id = '0b5f7e2a-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+        INSERT INTO session_messages (session_id, seq, role, content, slack_ts, metadata, created_at) VALUES
+          ('0b5f7e2a-1c2d-4e5f-8a9b-0c1d2e3f4a5b', 1, 'user', 'PostgreSQL に移すべき？', '1714554930.000100', '{"channel": "C01", "thread": {"ts": "1"}}', '2026-05-01 09:15:31.000001+00'),
+          ('0b5f7e2a-1c2d-4e5f-8a9b-0c1d2e3f4a5b', 2, 'assistant', 'はい。理由は三つ:
+        1. "pgvector"', NULL, '{}', '2026-05-01 09:15:40+00'),
+          ('0b5f7e2a-1c2d-4e5f-8a9b-0c1d2e3f4a5b', 3, 'tool', '{"ok": true}', NULL, '{"tool_name": "search"}', '2026-05-01 09:16:00.5+00');
         INSERT INTO notes (id, user_id, session_id, category, content, created_at) VALUES
           ('019300aa-0000-7000-8000-000000000001', 'U0ALICE01', '0b5f7e2a-1c2d-4e5f-8a9b-0c1d2e3f4a5b', 'decisions', 'PostgreSQL に移行する', '2026-05-01 09:20:00.654321+00'),
           ('019300aa-0000-7000-8000-000000000002', 'U0ALICE01', NULL, 'general', 'line one
@@ -33,6 +39,7 @@ public sealed class ExportRoundTripTests(ApiFactory factory) : BackupTest(factor
     [
         "SELECT session_id, user_id, title, workspace_path, message_count, is_active, options, created_at, last_active FROM sessions",
         "SELECT user_id, session_id, category, content, created_at FROM notes", // ids are derived again: the old files hold none
+        "SELECT session_id, seq, role, content, slack_ts, metadata, created_at FROM session_messages",
         "SELECT uuid, task_source, owner, repo, task_type, task_id, status, created_at, started_at, completed_at, process_id, " +
         "hostname, llm_provider, model, context_length, llm_call_count, tool_call_count, total_tokens, compression_count, " +
         "error_message, user_name FROM agent_tasks",
@@ -66,6 +73,7 @@ public sealed class ExportRoundTripTests(ApiFactory factory) : BackupTest(factor
         }
 
         Assert.Equal(3L, await ScalarAsync<long>(target, "SELECT count(*) FROM sessions")); // not vacuously equal
+        Assert.Equal(3L, await ScalarAsync<long>(target, "SELECT count(*) FROM session_messages"));
         using var tasksAndHandoffs = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(exportDirectory, "tasks-and-handoffs.json")));
         Assert.Equal(task.Id(), tasksAndHandoffs.RootElement.GetProperty("tasks")[0].GetProperty("id").GetString());
     }

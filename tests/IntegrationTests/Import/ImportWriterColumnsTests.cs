@@ -33,9 +33,12 @@ public sealed class ImportWriterColumnsTests(ApiFactory factory) : ApiTest(facto
 
     [Fact]
     public void The_note_writer_writes_every_column_EF_Core_maps() =>
-        AssertSameColumns(typeof(Note), NoteWriter.Table, NoteWriter.Columns.Select(c => c.Name));
+        // An imported note has never failed to embed: its back-off columns keep their defaults (0, NULL), decided here
+        // by name so that any other new column still fails this test until someone decides for it.
+        AssertSameColumns(typeof(Note), NoteWriter.Table, NoteWriter.Columns.Select(c => c.Name),
+            leftToDefaults: ["embedding_attempts", "embedding_retry_at"]);
 
-    private void AssertSameColumns(Type entity, string table, IEnumerable<string> written)
+    private void AssertSameColumns(Type entity, string table, IEnumerable<string> written, string[]? leftToDefaults = null)
     {
         using var scope = Factory.Services.CreateScope();
         var type = scope.ServiceProvider.GetRequiredService<AppDbContext>().Model.FindEntityType(entity)!;
@@ -45,6 +48,7 @@ public sealed class ImportWriterColumnsTests(ApiFactory factory) : ApiTest(facto
         var mapped = type.GetProperties()
             .Where(p => p.ValueGenerated != ValueGenerated.OnAddOrUpdate && p.GetComputedColumnSql() is null)
             .Select(p => p.GetColumnName())
+            .Except(leftToDefaults ?? [])
             .Order();
         Assert.Equal(mapped, written.Order());
     }
