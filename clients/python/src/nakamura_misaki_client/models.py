@@ -43,6 +43,8 @@ class Handoff:
     status: str = "pending"  # pending, accepted, completed
     id: UUID | None = None
     reminded_at: datetime | None = None
+    reminder_failed_at: datetime | None = None  # the service gave up on the reminder (a permanent Slack error)
+    reminder_error: str | None = None  # Slack's error code when it gave up
     accepted_at: datetime | None = None
     completed_at: datetime | None = None
     created_at: datetime | None = None
