@@ -46,9 +46,10 @@ public sealed class BackgroundJobTests(ApiFactory factory) : ApiTest(factory)
         await job.StartAsync(CancellationToken.None);
         try
         {
+            // The pass expires, then deletes: wait for both steps, not just the first (a race seen in CI).
             await EventuallyAsync(async () =>
-                (await Client.GetJsonAsync($"{SessionRequests.Route}?active=true")).SessionIds()
-                .SequenceEqual(["fresh"]));
+                (await Client.GetJsonAsync($"{SessionRequests.Route}?active=true")).SessionIds().SequenceEqual(["fresh"])
+                && (await Client.GetJsonAsync($"{SessionRequests.Route}")).SessionIds().SequenceEqual(["fresh", "idle-25h"]));
             var all = await Client.GetJsonAsync($"{SessionRequests.Route}");
             Assert.Equal(["fresh", "idle-25h"], all.SessionIds());
         }
