@@ -5,7 +5,7 @@ from .client import ApiClient, AsyncApiClient
 from .errors import (ActingUserRequired, ApiError, ApiUnreachable, Conflict, InvalidRequest, NotFound,
                      NotServedByApi, PayloadTooLarge, PreconditionFailed, RateLimited, ServiceUnavailable,
                      Unauthorized)
-from . import agent, bot, paging, shared
+from . import agent, bot, paging, process_clients
 from .models import AgentTask, Handoff, Note, Session, SessionMessage, Task
 from .settings import ClientSettings
 

@@ -8,7 +8,7 @@ from ..acting_user import resolve_acting_user
 from ..client import Repeat
 from ..errors import NotFound
 from ..models import Session, SessionMessage, from_wire, to_wire
-from ..wire import APPEND_SESSION_MESSAGE, CREATE_SESSION
+from ..request_bodies import APPEND_SESSION_MESSAGE, CREATE_SESSION
 from .base import BotRepository
 
 SESSIONS = "/api/v1/sessions"
