@@ -269,5 +269,5 @@ def _load(stack: Stack) -> None:
     # it all, and the rules have been evaluated on it.
     for what in ("nakamura_misaki_embedding_backlog > 0", "nakamura_misaki_reminders_total{outcome=\"sent\"} > 0",
                  "nakamura_misaki_notes_search_degraded_total > 0", "nakamura_misaki_database_replay_lag_bytes"):
-        _wait(what, lambda: stack.query(what)["data"]["result"], 60)
+        _wait(what, lambda: stack.query(what)["data"]["result"], 120)
     time.sleep(3)

@@ -25,8 +25,8 @@ RECORDS = [r for g in RECORDING["groups"] for r in g["rules"]]
 ALERT_RULES = [r for g in ALERTS["groups"] for r in g["rules"]]
 RECORDED_NAMES = {r["record"] for r in RECORDS}
 # Counters the dashboard charts, directly or through a recording rule: the load must have moved each one.
-COUNTERS = sorted({m for _, _, e in TARGETS for m in re.findall(r"\b[a-z_]+(?:_total|_count)\b", e)}
-                  | {m for r in RECORDS for m in re.findall(r"\b[a-z_]+(?:_total|_count)\b", r["expr"])})
+COUNTERS = sorted({m for _, _, e in TARGETS for m in re.findall(r"\b[a-z_]+(?:_total|_seconds_count)\b", e)}
+                  | {m for r in RECORDS for m in re.findall(r"\b[a-z_]+(?:_total|_seconds_count)\b", r["expr"])})
 
 
 def test_the_dashboard_has_the_fields_grafana_requires():
