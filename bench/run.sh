@@ -2,7 +2,8 @@
 # The benchmark suite (not a test): the API, Release build, Production environment, on a PostgreSQL cluster of its
 # own, measured with wrk against three yardsticks taken in the same run on the same rows: a raw-Npgsql endpoint
 # (bench/RawTaskEndpoint, the floor: no duties), an equal-duty endpoint (bench/EqualDutyTaskEndpoint: API key,
-# acting user, visibility, ETag, JSON, by hand) and pgbench. Prints tables; keeps every raw output under bench/results/<time>/.
+# acting user, visibility, ETag, JSON, by hand) and pgbench. Prints tables and draws them (chart.png, gnuplot); keeps
+# every raw output under bench/results/<time>/.
 #
 #   bash bench/run.sh                  30 s per measurement after 10 s warm-up, 3 repetitions (about 10 minutes)
 #   bash bench/run.sh --quick          5 s, 3 s warm-up, 1 repetition: a smoke check of the suite itself
@@ -35,6 +36,7 @@ log "writing to $work"
 
 bash "$root/scripts/prereqs.sh" >/dev/null
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
+command -v gnuplot >/dev/null || apt-get install -y --no-install-recommends gnuplot-nox >/dev/null # the chart
 pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | sort -V | tail -1)
 
 # --- build -------------------------------------------------------------------------------------------------------
@@ -117,3 +119,8 @@ echo "- Non-2xx answers of the mixed runs, as the API counted them: $(non_2xx_be
   "$work/statuses-before-mixed.txt" "$work/statuses-after-mixed.txt")" >>"$work/machine.txt"
 
 python3 "$bench/summarize.py" "$work/results.jsonl" "$work/machine.txt" | tee "$work/summary.md"
+# The chart of this run, and a copy as the latest one (the README shows bench/latest-chart.png: commit it from a
+# quiet full run only).
+python3 "$bench/chart.py" "$work/results.jsonl" "$work/machine.txt" "$work/chart.png"
+cp "$work/chart.png" "$bench/latest-chart.png"
+log "chart: $work/chart.png (copied to bench/latest-chart.png)"

@@ -79,16 +79,16 @@ if ! (cd "$root" && dotnet ef --version >/dev/null 2>&1); then
   log "dotnet tool restore (dotnet-ef)"
   (cd "$root" && dotnet tool restore >/dev/null)
 fi
-# 6. The Python client adapters' tests (clients/python): Debian's python3 packages (no PyPI on these machines).
+# 6. The Python tests (clients/python, tests/prometheus): Debian's python3 packages (no PyPI on these machines).
 missing=()
-for pkg in python3 python3-httpx python3-pytest python3-pytest-asyncio; do
+for pkg in python3 python3-httpx python3-pytest python3-pytest-asyncio python3-yaml; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
-log "Python packages for clients/python: present"
-# 6. promtool, for the alert rules' unit tests (deploy/prometheus). Only promtool is used: the Prometheus server the
-# package brings is stopped and disabled where systemd runs it.
-if ! command -v promtool >/dev/null; then
+log "Python packages for the Python tests: present"
+# 6. Prometheus: promtool for the rules' unit tests (deploy/prometheus), the server for tests/prometheus, which starts
+# its own on loopback. The packaged service is stopped and disabled where systemd runs it.
+if ! command -v promtool >/dev/null || ! command -v prometheus >/dev/null; then
   apt_install prometheus
   if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
     $SUDO systemctl disable --now prometheus >/dev/null 2>&1 || true

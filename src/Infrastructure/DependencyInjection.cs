@@ -87,6 +87,7 @@ public static class DependencyInjection
         // Anywhere in the pipeline: it turns only the database's own exceptions into the Application's.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(DatabaseExceptionTranslation<,>));
         services.AddScoped<DatabaseStatusReader>();
+        services.AddSingleton<ReplicationLagMetrics>();
         services.AddSingleton<ReadOnlyDataSource>();
         services.AddScoped<StaleTolerantReads>();
         // A host that migrates in the background registers its own, closed until the migrations are applied.

@@ -9,7 +9,7 @@ namespace NakamuraMisaki.Api.Security;
 /// <summary>`Authorization: Bearer &lt;key&gt;`. The authenticated identity is the key's client name.</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiKeyStore keys, IProblemDetailsService problemDetails)
+    ApiKeyStore keys, IProblemDetailsService problemDetails, AuthRejectionMetrics rejections)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -35,6 +35,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // A challenge answers a request with no key or a key that matches none: there is no client to name.
+        rejections.Record(AuthRejectionMetrics.UnknownClient, StatusCodes.Status401Unauthorized);
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         await problemDetails.TryWriteAsync(new ProblemDetailsContext

@@ -23,6 +23,7 @@ internal static class SecurityServices
         services.AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(builder.Configuration, RequestLimitsOptions.Section);
         services.AddRequestBodyLimit();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuthRejectionMetrics>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         // No scheme named in the policy: the authentication middleware has already run the default (API key) scheme,
@@ -54,6 +55,8 @@ internal static class SecurityServices
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : 1;
+        context.RequestServices.GetRequiredService<AuthRejectionMetrics>().Record(
+            context.User.Identity?.Name ?? AuthRejectionMetrics.UnknownClient, StatusCodes.Status429TooManyRequests);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext

@@ -14,7 +14,8 @@ namespace NakamuraMisaki.Infrastructure.Idempotency;
 /// when the first commits it reads the stored response; when the first rolls back (refused, crashed) it claims the key
 /// itself. No polling and no "in progress" state is ever visible outside the claiming transaction.
 /// </summary>
-internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> options)
+internal sealed class IdempotencyStore(
+    AppDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> options, IdempotencyMetrics metrics)
     : IIdempotencyStore
 {
     public async Task<IdempotencyOutcome> ExecuteOnceAsync(
@@ -92,8 +93,11 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
         var stored = await Matching(key).AsNoTracking().SingleAsync(cancellationToken);
         if (!stored.RequestHash.AsSpan().SequenceEqual(requestHash))
         {
+            metrics.Conflict();
             return new IdempotencyOutcome.KeyReused();
         }
+
+        metrics.Replayed();
 
         // A committed key always carries its response (see IdempotencyRecord.StatusCode).
         return new IdempotencyOutcome.Replayed(new StoredResponse(

@@ -136,6 +136,10 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The rows of the partial index ix_notes_unembedded, so the count reads that index, not the table.</summary>
+    public Task<long> CountWithoutEmbeddingAsync(CancellationToken cancellationToken) =>
+        db.Notes.LongCountAsync(n => EF.Property<Vector?>(n, Embedding) == null, cancellationToken);
+
     /// <summary>
     /// The lexical side: candidates from the GIN index on search_tokens (and the user's rows), only they scored; ordered
     /// as <see cref="NoteSearchHit.BestFirst"/>.

@@ -16,8 +16,9 @@ public static class SearchModes
     public const SearchMode Default = SearchMode.Hybrid;
 
     /// <summary>The parameter's values, as the API spells them.</summary>
-    public static readonly IReadOnlyDictionary<string, SearchMode> ByName =
-        Enum.GetValues<SearchMode>().ToDictionary(m => m.ToString().ToLowerInvariant());
+    public static readonly IReadOnlyDictionary<string, SearchMode> ByName = Enum.GetValues<SearchMode>().ToDictionary(Name);
+
+    public static string Name(SearchMode mode) => mode.ToString().ToLowerInvariant();
 
     /// <summary>Null (absent) is the default; anything not in <see cref="ByName"/> was refused by the validator.</summary>
     public static SearchMode Parse(string? name) => name is null ? Default : ByName[name];
