@@ -152,16 +152,23 @@ measure() {
 }
 
 # start_sampling PREFIX TARGET: every 0.5 s during a mixed run, the target API's connections in pg_stat_activity (one
-# psql session, so the sampling itself opens no connections) and its resident memory.
+# psql session, so the sampling itself opens no connections), its resident memory, and from its /metrics the
+# requests waiting for a pooled connection and the thread pool's queue; /metrics is kept before and after the run
+# (GC collections and pause time, lock contentions), so the report can say what bounded the p99.
 start_sampling() {
-  stop_file="$1.stop"
+  stop_file="$1.stop" sampled_metrics="$1.metrics-after" sampled_port=$(port_of "$2")
   rm -f "$stop_file"
+  curl -sf "http://127.0.0.1:$sampled_port/metrics" >"$1.metrics-before" || true
   local pid=$api_pid application=NakamuraMisaki
   [ "$2" = api ] || pid=$ref_pid application=NakamuraMisakiRef
   (while [ ! -e "$stop_file" ]; do
     echo "SELECT count(*), count(*) FILTER (WHERE state = 'active'), count(*) FILTER (WHERE state = 'idle')
           FROM pg_stat_activity WHERE application_name = '$application';"
     awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" >>"$1.rss"
+    { curl -sf "http://127.0.0.1:$sampled_port/metrics" || true; } | awk '
+      /^db_client_connection_npgsql_pending_requests/ {pending += $NF}
+      /^dotnet_thread_pool_queue_length/ {queue += $NF}
+      END {print pending + 0, queue + 0}' >>"$1.waits"
     sleep 0.5
   done) | psql -XAt -F, >"$1.conns" 2>&1 &
   sampler_pid=$!
@@ -171,16 +178,18 @@ stop_sampling() {
   touch "$stop_file"
   wait "$sampler_pid"
   sampler_pid=""
+  curl -sf "http://127.0.0.1:$sampled_port/metrics" >"$sampled_metrics" || true
 }
 
-# add_mixed_extras PREFIX TARGET: adds peak connections, RSS and the idle connections now (10 s after the run) to the
-# target's mixed result ($work/mixed-TARGET-rREP: the PREFIX of measure and start_sampling), then records it.
+# add_mixed_extras PREFIX TARGET: adds peak connections, RSS, pool and thread-pool waits, GC and lock figures and the
+# idle connections now (10 s after the run) to the target's mixed result ($work/mixed-TARGET-rREP: the PREFIX of
+# measure and start_sampling), then records it.
 add_mixed_extras() {
   local idle application=NakamuraMisaki
   [ "$2" = api ] || application=NakamuraMisakiRef
   idle=$(psql -XAtc "SELECT count(*) FROM pg_stat_activity WHERE application_name = '$application' AND state = 'idle'")
   python3 - "$1" "$idle" >>"$work/results.jsonl" <<'EOF'
-import json, statistics, sys
+import json, re, statistics, sys
 prefix, idle = sys.argv[1], int(sys.argv[2])
 with open(prefix + ".json") as f:
     measurement = json.load(f)
@@ -188,8 +197,32 @@ with open(prefix + ".conns") as f:
     peak = max(int(line.split(",")[0]) for line in f if line[0].isdigit())
 with open(prefix + ".rss") as f:
     rss_mb = [int(line) / 1024 for line in f if line.strip()]
+with open(prefix + ".waits") as f:
+    waits = [[float(x) for x in line.split()] for line in f if line.strip()] or [[0, 0]]
+
+
+def counters(path):
+    """name{labels} -> value for the counters of the runtime the report uses."""
+    try:
+        text = open(path).read()
+    except OSError:
+        return {}
+    return {m.group(1): float(m.group(2)) for m in re.finditer(
+        r"^((?:dotnet_gc_collections_total|dotnet_gc_pause_time_seconds_total|dotnet_monitor_lock_contentions_total)"
+        r"(?:\{[^}]*\})?) (\S+)", text, re.M)}
+
+
+before, after = counters(prefix + ".metrics-before"), counters(prefix + ".metrics-after")
+delta = lambda prefix_: sum(v - before.get(k, 0) for k, v in after.items() if k.startswith(prefix_))
+gen = lambda g: sum(v - before.get(k, 0) for k, v in after.items()
+                    if k.startswith("dotnet_gc_collections_total") and f'gc_heap_generation="{g}"' in k)
 measurement["extra"] = {"peak_db_connections": peak, "idle_db_connections_after": idle,
-                        "rss_peak_mb": max(rss_mb), "rss_median_mb": statistics.median(rss_mb)}
+                        "rss_peak_mb": max(rss_mb), "rss_median_mb": statistics.median(rss_mb),
+                        "pool_waiters_peak": max(w[0] for w in waits), "pool_waiters_mean": statistics.fmean(w[0] for w in waits),
+                        "thread_pool_queue_peak": max(w[1] for w in waits),
+                        "gc_pause_ms": 1000 * delta("dotnet_gc_pause_time_seconds_total"),
+                        "gc_collections": f"{gen('gen0'):.0f}/{gen('gen1'):.0f}/{gen('gen2'):.0f}",
+                        "lock_contentions": delta("dotnet_monitor_lock_contentions_total")}
 print(json.dumps(measurement))
 EOF
 }

@@ -81,6 +81,16 @@ def mixed_table(mixed_by_api, names):
             fmt(mixed, "server_us"), fmt(mixed, "bytes"), fmt(mixed, "postgres_us"), f"{median(mixed, 'others'):.0f}%",
             " / ".join(x["load"].split()[0] for x in mixed)] for api, mixed in mixed_by_api.items() if mixed])
     print()
+    print("What bounds the mixed p99, per repetition: requests waiting for a pooled DB connection and the thread pool's")
+    print("queue (sampled every 0.5 s from /metrics), GC collections and pause time, lock contentions (runtime counters)")
+    table(["API", "rep", "p99 ms", "pool waiters peak", "pool waiters mean", "thread-pool queue peak",
+           "GC gen0/1/2", "GC pause ms", "GC pause % of run", "lock contentions"],
+          [[names[api], m["rep"], f"{m['p99_ms']:.1f}", f"{m.get('pool_waiters_peak', 0):.0f}",
+            f"{m.get('pool_waiters_mean', 0):.1f}", f"{m.get('thread_pool_queue_peak', 0):.0f}",
+            m.get("gc_collections", "-"), f"{m.get('gc_pause_ms', 0):.0f}",
+            f"{100 * m.get('gc_pause_ms', 0) / 1000 / m['seconds']:.1f}%", f"{m.get('lock_contentions', 0):.0f}"]
+           for api, mixed in mixed_by_api.items() for m in mixed])
+    print()
 
 
 def verdicts(get, mixed, before):
