@@ -46,11 +46,17 @@ start_ref_api() {
   run_api "$work/api-ref" "$ref_port" "$work/api-ref.log" \
     ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$PGPASSWORD;Database=nakamura_misaki;Application Name=NakamuraMisakiRef" &
   ref_pid=$!
+  wait_for_task "$ref_port" "$ref_pid" "the API of $api_ref" "$work/api-ref.log"
+}
+
+# wait_for_task PORT PID NAME LOG: waits until the server on PORT answers the first seeded task ($work/ids.txt) as its
+# owner, with the bench key; gives up when the process PID has died.
+wait_for_task() {
   local id
   id=$(head -1 "$work/ids.txt")
   until curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_API_KEY" \
-    -H "X-Slack-User-Id: UBENCH$(printf %03d $((16#${id:24} % 100)))" "http://127.0.0.1:$ref_port/api/v1/tasks/$id"; do
-    kill -0 "$ref_pid" 2>/dev/null || { log "the API of $api_ref died; see $work/api-ref.log"; exit 1; }
+    -H "X-Slack-User-Id: UBENCH$(printf %03d $((16#${id:24} % 100)))" "http://127.0.0.1:$1/api/v1/tasks/$id"; do
+    kill -0 "$2" 2>/dev/null || { log "$3 died; see $4"; exit 1; }
     sleep 1
   done
 }

@@ -72,12 +72,7 @@ duty_pid=$!
 seed
 psql -XAtc "SELECT id FROM tasks ORDER BY id" >"$work/ids.txt"
 wait_http "http://127.0.0.1:$raw_port/api/v1/tasks/$(head -1 "$work/ids.txt")" 60
-first_id=$(head -1 "$work/ids.txt")
-until curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_API_KEY" \
-  -H "X-Slack-User-Id: UBENCH$(printf %03d $((16#${first_id:24} % 100)))" "http://127.0.0.1:$duty_port/api/v1/tasks/$first_id"; do
-  kill -0 "$duty_pid" 2>/dev/null || { log "the equal-duty endpoint died; see $work/duty.log"; exit 1; }
-  sleep 1
-done
+wait_for_task "$duty_port" "$duty_pid" "the equal-duty endpoint" "$work/duty.log"
 [ -z "$api_ref" ] || start_ref_api
 describe_machine >"$work/machine.txt"
 
