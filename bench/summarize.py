@@ -15,15 +15,17 @@ MIXED_P99_TARGET_MS = 50
 RSS_TARGET_MB = 250
 
 
+TARGETS = [
+    ("api", "NakamuraMisaki API (GET /api/v1/tasks/{id})"),
+    ("duty", "equal-duty endpoint (bench/EqualDutyTaskEndpoint)"),
+    ("raw", "raw Npgsql endpoint (bench/RawTaskEndpoint)"),
+    ("pgbench", "pgbench, prepared SELECT by id (no HTTP)"),
+]
+
+
 def targets(api_ref):
-    listed = [("api", "NakamuraMisaki API (GET /api/v1/tasks/{id})")]
-    if api_ref:
-        listed.append(("ref", f"the API as of {api_ref}"))
-    return listed + [
-        ("duty", "equal-duty endpoint (bench/EqualDutyTaskEndpoint)"),
-        ("raw", "raw Npgsql endpoint (bench/RawTaskEndpoint)"),
-        ("pgbench", "pgbench, prepared SELECT by id (no HTTP)"),
-    ]
+    """TARGETS, with the API of --api-ref after the working tree's when there is one."""
+    return TARGETS[:1] + ([("ref", f"the API as of {api_ref}")] if api_ref else []) + TARGETS[1:]
 
 
 def median(rows, key):
