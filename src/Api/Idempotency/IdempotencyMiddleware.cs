@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
 using NakamuraMisaki.Api.Http;
 using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Idempotency;
@@ -10,17 +11,21 @@ namespace NakamuraMisaki.Api.Idempotency;
 /// endpoint's response is buffered: a success (2xx) is stored with the key in the create's own transaction, then sent;
 /// anything else rolls back the claim with the create, so the key stays free for a corrected retry.
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next)
+internal sealed class IdempotencyMiddleware(RequestDelegate next, IUser user)
 {
-    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, IUser user)
-    {
-        if (context.GetEndpoint()?.AcceptsIdempotencyKey() != true
-            || !context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var header))
-        {
-            await next(context);
-            return;
-        }
+    /// <remarks>
+    /// Every other request passes straight through without an await or a service resolved: the store rents a
+    /// DbContext, which a GET would otherwise pay for (and return) on each request for nothing.
+    /// </remarks>
+    public Task InvokeAsync(HttpContext context) =>
+        context.GetEndpoint()?.AcceptsIdempotencyKey() == true
+        && context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var header)
+            ? RunOnceAsync(context, header)
+            : next(context);
 
+    private async Task RunOnceAsync(HttpContext context, StringValues header)
+    {
+        var store = context.RequestServices.GetRequiredService<IIdempotencyStore>();
         if (!IdempotencyKeyHeader.TryParse(header, out var value, out var error))
         {
             await ProblemResponse.WriteAsync(context, new ValidationProblemDetails(
