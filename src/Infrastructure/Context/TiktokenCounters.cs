@@ -19,6 +19,11 @@ public sealed class TiktokenCounters : ITokenCounters
     {
         public int? CountUpTo(string text, int maxTokens)
         {
+            if (maxTokens <= 0)
+            {
+                return text.Length == 0 ? 0 : null; // the tokenizer refuses a limit of 0
+            }
+
             // Stops encoding once past the limit, so a 250k-character message costs no more than what is left.
             var end = tokenizer.GetIndexByTokenCount(text, maxTokens, out _, out var count);
             return end == text.Length ? count : null;

@@ -36,6 +36,7 @@ public sealed class TiktokenCountersTests
 
         Assert.Equal(tokens, counter.CountUpTo("one two three four five", tokens));
         Assert.Null(counter.CountUpTo("one two three four five", tokens - 1));
+        Assert.Null(counter.CountUpTo("one", 0));
     }
 
     [Theory]
