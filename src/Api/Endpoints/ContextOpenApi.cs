@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using NakamuraMisaki.Application.Context;
+using NakamuraMisaki.Application.Context.Queries.GetContext;
 
 namespace NakamuraMisaki.Api.Endpoints;
 
@@ -13,6 +15,18 @@ internal sealed class ContextOpenApi : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
+        if (context.JsonTypeInfo.Type == typeof(ContextLimits) && schema.Properties is { Count: > 0 })
+        {
+            // Met first as a property of the body, where RequestSchemaTransformer does not read a nested validator.
+            foreach (var limit in (schema.Properties ?? new Dictionary<string, IOpenApiSchema>()).Values.OfType<OpenApiSchema>())
+            {
+                limit.Minimum = "1";
+                limit.Maximum = ContextLimits.Max.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Task.CompletedTask;
+        }
+
         if (context.JsonPropertyInfo?.DeclaringType != typeof(GetContextBody))
         {
             return Task.CompletedTask;
