@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<NoteEmbeddingPass>();
         services.AddScoped<SessionHistoryAppender>();
+        services.AddScoped<NakamuraMisaki.Application.Context.ContextSources>();
         services.AddSingleton<AppMeter>();
         services.AddSingleton<ReminderMetrics>();
         services.AddSingleton<NakamuraMisaki.Application.Backups.BackupMetrics>();

@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<ISessionHistoryRepository, SessionHistoryRepository>();
         services.AddScoped<ISessionMessageReader, SessionMessageReader>();
         services.AddSingleton<SessionHistoryTailReader>();
+        services.AddSingleton<NakamuraMisaki.Application.Context.ITokenCounters, Context.TiktokenCounters>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddValidatedOptions<SessionSettings, SessionSettingsValidator>(configuration, SessionSettings.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionSettings>>().Value);

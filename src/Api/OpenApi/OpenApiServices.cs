@@ -24,6 +24,7 @@ internal static class OpenApiServices
             options.DescribeJsonRules();
             options.AddSchemaTransformer<EnumWordsSchemaTransformer>();
             options.AddSchemaTransformer<RequestSchemaTransformer>();
+            options.AddSchemaTransformer<Endpoints.ContextOpenApi>();
         });
         return services;
     }

@@ -15,6 +15,7 @@ FAIL_AGENT_TASK = ("error_message",)
 AGENT_TASK_STATISTICS = ("llm_calls", "tool_calls", "tokens", "compressions")
 APPEND_SESSION_MESSAGE = ("role", "content", "slack_ts", "metadata")
 APPEND_SESSION_MESSAGES = ("messages",)
+GET_CONTEXT = ("query", "session_id", "budget_tokens", "tokenizer", "include", "limits", "time_zone")
 
 # operationId -> the body fields sent to it.
 REQUEST_BODIES = {
@@ -29,6 +30,7 @@ REQUEST_BODIES = {
     "AddAgentTaskStatistics": AGENT_TASK_STATISTICS,
     "AppendSessionMessage": APPEND_SESSION_MESSAGE,
     "AppendSessionMessages": APPEND_SESSION_MESSAGES,
+    "GetContext": GET_CONTEXT,
 }
 
 # operationId -> the query parameters the adapters send to it.
