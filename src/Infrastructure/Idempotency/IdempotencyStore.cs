@@ -23,11 +23,14 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
     {
         try
         {
-            // EF Core's retrying strategy refuses a transaction it does not own: the whole attempt runs inside it, so
-            // the create's SaveChanges joins the transaction, and a dropped connection retries claim, create and store
-            // together (a commit that did happen is then found by the claim and replayed, not created twice).
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            // Claim, create and stored response are one verified transaction (ADR 0022): the create's SaveChanges joins
+            // it, a dropped connection retries all three together, and a commit whose answer was lost answers as made.
+            return await db.InVerifiedTransactionAsync(
                 token => AttemptAsync(key, requestHash, execute, token), cancellationToken);
+        }
+        catch (Refused)
+        {
+            return new IdempotencyOutcome.Executed();
         }
         catch (Exception e) when (e is not DatabaseUnavailableException && DatabaseUnavailability.Explains(e))
         {
@@ -37,24 +40,31 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
         }
     }
 
-    public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Set<IdempotencyRecord>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    /// <remarks>
+    /// Also deletes the commit markers (ADR 0022) past their hour, by the database's clock, which wrote them: the other
+    /// record kept only so that a retry can tell what its first attempt did.
+    /// </remarks>
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync(
+            $"DELETE FROM commit_markers WHERE created_at < now() - {CommitMarker.Retention}", cancellationToken);
+        return await db.Set<IdempotencyRecord>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    }
 
     private async Task<IdempotencyOutcome> AttemptAsync(
         IdempotencyKey key, byte[] requestHash, Func<CancellationToken, Task<StoredResponse?>> execute,
         CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear(); // what a failed attempt added must not be saved by this one
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await ClaimAsync(key, requestHash, clock.GetUtcNow(), cancellationToken))
         {
             return await AnswerOfClaimedAsync(key, requestHash, cancellationToken);
         }
 
-        // Null: refused. Disposing the transaction rolls back the claim with whatever the create wrote.
+        // Null: refused. Throwing rolls back the claim with whatever the create wrote (nothing is committed).
         if (await execute(cancellationToken) is not { } response)
         {
-            return new IdempotencyOutcome.Executed();
+            throw new Refused();
         }
 
         await Matching(key).ExecuteUpdateAsync(set => set
@@ -63,7 +73,6 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
             .SetProperty(r => r.Location, response.Location)
             .SetProperty(r => r.ETag, response.ETag)
             .SetProperty(r => r.Body, response.Body), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new IdempotencyOutcome.Executed();
     }
 
@@ -100,6 +109,9 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
             stored.StatusCode ?? throw new InvalidOperationException("A committed Idempotency-Key has no response."),
             stored.ContentType, stored.Location, stored.ETag, stored.Body ?? []));
     }
+
+    /// <summary>The endpoint refused the request: leaving the transaction uncommitted frees the key again.</summary>
+    private sealed class Refused : Exception;
 
     private IQueryable<IdempotencyRecord> Matching(IdempotencyKey key) =>
         db.Set<IdempotencyRecord>().Where(r =>

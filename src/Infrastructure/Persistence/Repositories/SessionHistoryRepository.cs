@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Sessions;
+using NakamuraMisaki.Infrastructure.Database;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
@@ -14,8 +15,8 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
         $"SELECT last_message_seq AS \"Value\" FROM sessions WHERE session_id = {append.SessionId} AND user_id = {append.UserId} FOR UPDATE";
 
     public Task<AppendOutcome?> AppendAsync(MessageAppend append, CancellationToken cancellationToken) =>
-        // Under the retrying execution strategy the whole transaction is the unit that is re-run on a transient failure.
-        db.Database.CreateExecutionStrategy().ExecuteAsync(token => AppendOnceAsync(append, token), cancellationToken);
+        // One verified transaction (ADR 0022): re-run whole on a transient failure, answered as made when it committed.
+        db.InVerifiedTransactionAsync(token => AppendOnceAsync(append, token), cancellationToken);
 
     public async Task<int?> DeleteAsync(string sessionId, string userId, long? beforeSeq, CancellationToken cancellationToken)
     {
@@ -36,7 +37,6 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
     private async Task<AppendOutcome?> AppendOnceAsync(MessageAppend append, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear(); // a re-run starts from nothing
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var locked = await db.Database.SqlQuery<long>(LockSession(append)).ToListAsync(cancellationToken);
         if (locked.Count == 0)
         {
@@ -78,7 +78,6 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
                 .SetProperty(s => s.IsActive, true), cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new AppendOutcome(stored, added, ReplayedKey: false);
     }
