@@ -16,11 +16,14 @@ public static class VerifiedTransaction
     /// Runs <paramref name="attempt"/> in a transaction of its own and commits it; answers the result of the attempt
     /// that committed. An attempt may run more than once, each time in a new transaction, so it starts from nothing
     /// that an earlier attempt left behind (e.g. clears the change tracker, unless the changes are what it saves).
-    /// Throwing from the attempt rolls its transaction back.
+    /// Throwing from the attempt rolls its transaction back. Inside a transaction already open (an Idempotency-Key's,
+    /// itself verified) it joins that one: the outer transaction commits, verifies and retries for both.
     /// </summary>
     public static Task<T> InVerifiedTransactionAsync<T>(
         this DbContext db, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(
+        db.Database.CurrentTransaction is not null
+            ? attempt(cancellationToken)
+            : db.Database.CreateExecutionStrategy().ExecuteAsync(
             new Attempts<T>(db, attempt),
             static (_, attempts, token) => attempts.RunAsync(token),
             static (_, attempts, token) => attempts.VerifyAsync(token),

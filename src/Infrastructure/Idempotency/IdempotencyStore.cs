@@ -85,7 +85,9 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
         var expiresAt = now.AddHours(options.Value.RetentionHours);
         var claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO idempotency_keys (client, acting_user, "key", request_hash, created_at, expires_at)
-            VALUES ({key.Client}, {key.ActingUser}, {key.Value}, {requestHash}, {now}, {expiresAt})
+            SELECT {key.Client}, {key.ActingUser}, {key.Value}, {requestHash}, {now}, {expiresAt}
+            WHERE NOT EXISTS (SELECT FROM idempotency_keys WHERE client = {CopiedKeyClient(key)}
+                              AND acting_user = {key.ActingUser} AND "key" = {key.Value} AND expires_at > {now})
             ON CONFLICT (client, acting_user, "key") DO UPDATE
                 SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,
                     expires_at = EXCLUDED.expires_at, status_code = NULL, content_type = NULL, location = NULL,
@@ -98,8 +100,12 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
     private async Task<IdempotencyOutcome> AnswerOfClaimedAsync(
         IdempotencyKey key, byte[] requestHash, CancellationToken cancellationToken)
     {
-        var stored = await Matching(key).AsNoTracking().SingleAsync(cancellationToken);
-        if (!stored.RequestHash.AsSpan().SequenceEqual(requestHash))
+        var copied = CopiedKeyClient(key);
+        var stored = await db.Set<IdempotencyRecord>().AsNoTracking()
+            .Where(r => (r.Client == key.Client || r.Client == copied) && r.ActingUser == key.ActingUser && r.Key == key.Value)
+            .OrderBy(r => r.Client == copied) // this client's own key first
+            .FirstAsync(cancellationToken);
+        if (stored.Client != copied && !stored.RequestHash.AsSpan().SequenceEqual(requestHash))
         {
             return new IdempotencyOutcome.KeyReused();
         }
@@ -109,6 +115,14 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
             stored.StatusCode ?? throw new InvalidOperationException("A committed Idempotency-Key has no response."),
             stored.ContentType, stored.Location, stored.ETag, stored.Body ?? []));
     }
+
+    /// <summary>
+    /// Where a key copied from session_messages.idempotency_key lives (migration RetireSessionMessageIdempotencyKeys,
+    /// ADR 0023): a key of the session's owner for any client, on that session's append, until it expires one
+    /// retention period after the migration. Its request body is unknown, so it answers any body (no 422). Once
+    /// every copied key has expired this and the NOT EXISTS of the claim can go.
+    /// </summary>
+    internal static string CopiedKeyClient(IdempotencyKey key) => "* " + key.Target;
 
     /// <summary>The endpoint refused the request: leaving the transaction uncommitted frees the key again.</summary>
     private sealed class Refused : Exception;

@@ -32,7 +32,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     {
         if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
         {
-            return await SaveTranslatingLostUpdatesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveTranslatingLostUpdatesAsync(acceptAllChangesOnSuccess, cancellationToken); // no extra round trips
         }
 
         var saved = await this.InVerifiedTransactionAsync(token => SaveTranslatingLostUpdatesAsync(false, token), cancellationToken);

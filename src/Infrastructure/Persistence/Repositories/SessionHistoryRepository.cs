@@ -10,7 +10,7 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
 {
     // The session row is the lock that orders appends: whoever holds it reads last_message_seq, inserts after it and
     // moves it, so 20 parallel appenders get 20 consecutive ranges, never a shared or skipped seq. It is taken before
-    // the slack_ts and Idempotency-Key look-ups, so a concurrent retry waits and then finds what the first one stored.
+    // the slack_ts look-up, so a concurrent retry waits and then finds what the first one stored.
     private static FormattableString LockSession(MessageAppend append) =>
         $"SELECT last_message_seq AS \"Value\" FROM sessions WHERE session_id = {append.SessionId} AND user_id = {append.UserId} FOR UPDATE";
 
@@ -43,11 +43,6 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
             return null;
         }
 
-        if (append.IdempotencyKey is { } key && await StoredWithKeyAsync(append.SessionId, key, cancellationToken) is { Count: > 0 } replay)
-        {
-            return new AppendOutcome(replay, 0, ReplayedKey: true);
-        }
-
         var known = await StoredBySlackTsAsync(append, cancellationToken);
         var lastSeq = locked[0];
         var stored = new SessionMessage[append.Messages.Count];
@@ -62,7 +57,7 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
 
             stored[i] = SessionMessage.Create(
                 append.SessionId, ++lastSeq, message.Role!.Value, message.Content!, message.SlackTs,
-                message.Metadata?.GetRawText(), append.IdempotencyKey, append.Now);
+                message.Metadata?.GetRawText(), append.Now);
             db.SessionMessages.Add(stored[i]);
         }
 
@@ -79,14 +74,8 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
         }
 
         db.ChangeTracker.Clear();
-        return new AppendOutcome(stored, added, ReplayedKey: false);
+        return new AppendOutcome(stored, added);
     }
-
-    private Task<List<SessionMessage>> StoredWithKeyAsync(string sessionId, string key, CancellationToken cancellationToken) =>
-        db.SessionMessages.AsNoTracking()
-            .Where(m => m.SessionId == sessionId && m.IdempotencyKey == key)
-            .OrderBy(m => m.Seq)
-            .ToListAsync(cancellationToken);
 
     private async Task<Dictionary<string, SessionMessage>> StoredBySlackTsAsync(
         MessageAppend append, CancellationToken cancellationToken)
