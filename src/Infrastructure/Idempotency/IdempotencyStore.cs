@@ -117,7 +117,7 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
     }
 
     /// <summary>
-    /// Where a key copied from session_messages.idempotency_key lives (migration RetireSessionMessageIdempotencyKeys,
+    /// Where a key copied from session_messages.idempotency_key lives (migration CommitMarkersAndOneIdempotencyStore,
     /// ADR 0023): a key of the session's owner for any client, on that session's append, until it expires one
     /// retention period after the migration. Its request body is unknown, so it answers any body (no 422). Once
     /// every copied key has expired this and the NOT EXISTS of the claim can go.
