@@ -7,6 +7,7 @@ namespace NakamuraMisaki.Infrastructure.Database;
 /// </summary>
 public sealed class CommitMarker
 {
+    public const string Table = "commit_markers";
     public static readonly TimeSpan Retention = TimeSpan.FromHours(1);
 
     public required Guid Id { get; init; }

@@ -8,7 +8,7 @@ public sealed class CommitMarkerConfiguration : IEntityTypeConfiguration<CommitM
 {
     public void Configure(EntityTypeBuilder<CommitMarker> builder)
     {
-        builder.ToTable("commit_markers");
+        builder.ToTable(CommitMarker.Table);
         // UUIDv7: new markers land at the end of the key's index, and the clean-up deletes from its start.
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
