@@ -450,11 +450,6 @@ namespace NakamuraMisaki.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("idempotency_key");
-
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -481,10 +476,6 @@ namespace NakamuraMisaki.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Content"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Content"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("SessionId", "IdempotencyKey")
-                        .HasDatabaseName("ix_session_messages_session_id_idempotency_key")
-                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("SessionId", "SlackTs")
                         .IsUnique()
@@ -620,6 +611,25 @@ namespace NakamuraMisaki.Migrations
                         .HasFilter("error IS NULL AND finished_at IS NOT NULL");
 
                     b.ToTable("backup_runs", (string)null);
+                });
+
+            modelBuilder.Entity("NakamuraMisaki.Infrastructure.Database.CommitMarker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commit_markers");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_commit_markers_created_at");
+
+                    b.ToTable("commit_markers", (string)null);
                 });
 
             modelBuilder.Entity("NakamuraMisaki.Infrastructure.Idempotency.IdempotencyRecord", b =>

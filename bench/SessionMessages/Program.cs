@@ -78,7 +78,7 @@ async Task AppendScenarioAsync(string name, int writers, Func<int, string> sessi
         for (var i = 0; i < perWriter; i++)
         {
             await host.SendAsync(new AppendSessionMessage(
-                sessionOf(w), i % 2 == 0 ? MessageRole.User : MessageRole.Assistant, texts.Message(), null, null, null));
+                sessionOf(w), i % 2 == 0 ? MessageRole.User : MessageRole.Assistant, texts.Message(), null, null));
         }
     }));
     var seconds = watch.Elapsed.TotalSeconds;

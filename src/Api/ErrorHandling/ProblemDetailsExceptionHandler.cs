@@ -29,7 +29,6 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             DomainRuleViolationException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             StaleVersionException e => PreconditionFailed(e.Message),
-            IdempotencyKeyReusedException e => Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", e.Message),
             // Without If-Match the command was already retried on the row as it is now (ConcurrentChangeRetryBehaviour);
             // with it, the behaviour answered StaleVersionException. What is left is a storm of writers: a conflict.
             ConcurrentChangeException => Problem(StatusCodes.Status409Conflict, "Conflict",

@@ -39,7 +39,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IUser user)
         }
 
         // The client is the authenticated API key's name (authorization ran before this middleware).
-        var key = new IdempotencyKey(context.User.Identity?.Name ?? "", user.Id ?? "", value);
+        var key = new IdempotencyKey(
+            context.User.Identity?.Name ?? "", user.Id ?? "", value, $"{context.Request.Method} {context.Request.Path}");
         var hash = await CanonicalRequest.HashAsync(context.Request, context.RequestAborted);
         var response = context.Response;
         var wire = response.Body;

@@ -16,8 +16,7 @@ internal static class OpenApiServices
             options.AddApiKeySecurity();
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
-            options.AddOperationTransformer<ActingUserEndpoints.OpenApiTransformer>();
-            options.AddOperationTransformer<IdempotentCreateEndpoints.OpenApiTransformer>();
+            options.AddOperationTransformer<MarkedHeader.Transformer>();
             options.AddOperationTransformer<QueryParameterTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddOperationTransformer<OperationDescriptions>();

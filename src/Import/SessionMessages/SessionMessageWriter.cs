@@ -27,7 +27,6 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
         Text<Appended>("content", a => a.Message.Content),
         Text<Appended>("slack_ts", a => a.Message.SlackTs),
         Jsonb<Appended>("metadata", a => a.Message.Metadata),
-        Text<Appended>("idempotency_key", _ => null), // the import's retries are its own: ordinals
         TimestampTz<Appended>("created_at", a => a.Message.CreatedAt),
     ];
 

@@ -29,11 +29,10 @@ class Repeat(enum.Enum):
 
     # GET, DELETE, PATCH (a JSON Merge Patch of fixed values): the same request twice has the effect of once.
     ALWAYS = "always"
-    # A create: carries an Idempotency-Key, the same one on every attempt. Repeated after an ambiguous failure only
-    # when ClientSettings.retry_creates is on (the default: the service honours the key).
+    # A create or a message append: carries an Idempotency-Key, the same one on every attempt. Repeated after an
+    # ambiguous failure only when ClientSettings.retry_creates is on (the default: the service honours the key on
+    # every operation that creates, with one store, ADR 0023).
     CREATE = "create"
-    # An append the server deduplicates by its Idempotency-Key (session messages): repeated like a read.
-    IDEMPOTENT_CREATE = "idempotent-create"
     # Transitions, counters, touches: a second delivery would act twice (or answer 409), so an ambiguous failure is
     # raised as ApiUnreachable(may_have_been_applied=True).
     ONLY_UNPROCESSED = "only-unprocessed"
@@ -62,7 +61,7 @@ class ApiResponse:
 
 
 def new_call(method: str, path: str, repeat: Repeat, **kwargs: Any) -> Call:
-    key = str(uuid.uuid4()) if repeat in (Repeat.CREATE, Repeat.IDEMPOTENT_CREATE) else None  # one per logical create, reused on every attempt
+    key = str(uuid.uuid4()) if repeat is Repeat.CREATE else None  # one per logical create, reused on every attempt
     return Call(method, path, repeat, idempotency_key=key, **kwargs)
 
 
@@ -146,7 +145,7 @@ class Exchange:
     def _delay_after_failure(self, call: Call, error: httpx.TransportError, attempt: int) -> float | None:
         if attempt >= self.settings.max_retries:
             return None
-        if _never_sent(error) or call.repeat in (Repeat.ALWAYS, Repeat.IDEMPOTENT_CREATE):
+        if _never_sent(error) or call.repeat is Repeat.ALWAYS:
             return self._backoff(attempt)
         if call.repeat is Repeat.CREATE and self.settings.retry_creates:
             return self._backoff(attempt)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Sessions;
+using NakamuraMisaki.Infrastructure.Database;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
@@ -9,13 +10,13 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
 {
     // The session row is the lock that orders appends: whoever holds it reads last_message_seq, inserts after it and
     // moves it, so 20 parallel appenders get 20 consecutive ranges, never a shared or skipped seq. It is taken before
-    // the slack_ts and Idempotency-Key look-ups, so a concurrent retry waits and then finds what the first one stored.
+    // the slack_ts look-up, so a concurrent retry waits and then finds what the first one stored.
     private static FormattableString LockSession(MessageAppend append) =>
         $"SELECT last_message_seq AS \"Value\" FROM sessions WHERE session_id = {append.SessionId} AND user_id = {append.UserId} FOR UPDATE";
 
     public Task<AppendOutcome?> AppendAsync(MessageAppend append, CancellationToken cancellationToken) =>
-        // Under the retrying execution strategy the whole transaction is the unit that is re-run on a transient failure.
-        db.Database.CreateExecutionStrategy().ExecuteAsync(token => AppendOnceAsync(append, token), cancellationToken);
+        // One verified transaction (ADR 0022): re-run whole on a transient failure, answered as made when it committed.
+        db.InVerifiedTransactionAsync(token => AppendOnceAsync(append, token), cancellationToken);
 
     public async Task<int?> DeleteAsync(string sessionId, string userId, long? beforeSeq, CancellationToken cancellationToken)
     {
@@ -36,16 +37,10 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
     private async Task<AppendOutcome?> AppendOnceAsync(MessageAppend append, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear(); // a re-run starts from nothing
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var locked = await db.Database.SqlQuery<long>(LockSession(append)).ToListAsync(cancellationToken);
         if (locked.Count == 0)
         {
             return null;
-        }
-
-        if (append.IdempotencyKey is { } key && await StoredWithKeyAsync(append.SessionId, key, cancellationToken) is { Count: > 0 } replay)
-        {
-            return new AppendOutcome(replay, 0, ReplayedKey: true);
         }
 
         var known = await StoredBySlackTsAsync(append, cancellationToken);
@@ -62,7 +57,7 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
 
             stored[i] = SessionMessage.Create(
                 append.SessionId, ++lastSeq, message.Role!.Value, message.Content!, message.SlackTs,
-                message.Metadata?.GetRawText(), append.IdempotencyKey, append.Now);
+                message.Metadata?.GetRawText(), append.Now);
             db.SessionMessages.Add(stored[i]);
         }
 
@@ -78,16 +73,9 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
                 .SetProperty(s => s.IsActive, true), cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new AppendOutcome(stored, added, ReplayedKey: false);
+        return new AppendOutcome(stored, added);
     }
-
-    private Task<List<SessionMessage>> StoredWithKeyAsync(string sessionId, string key, CancellationToken cancellationToken) =>
-        db.SessionMessages.AsNoTracking()
-            .Where(m => m.SessionId == sessionId && m.IdempotencyKey == key)
-            .OrderBy(m => m.Seq)
-            .ToListAsync(cancellationToken);
 
     private async Task<Dictionary<string, SessionMessage>> StoredBySlackTsAsync(
         MessageAppend append, CancellationToken cancellationToken)
