@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using NakamuraMisaki.Api.Backups;
+using NakamuraMisaki.Api.CommandLine.Backups;
 using NakamuraMisaki.Infrastructure;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Database.Embedded;

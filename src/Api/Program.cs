@@ -1,12 +1,13 @@
 using NakamuraMisaki.Api;
-using NakamuraMisaki.Api.Backups;
+using NakamuraMisaki.Api.CommandLine.Backups;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
+using NakamuraMisaki.Api.CommandLine.Health;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Http;
 using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Json;
-using NakamuraMisaki.Api.Import;
+using NakamuraMisaki.Api.CommandLine.Import;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application;

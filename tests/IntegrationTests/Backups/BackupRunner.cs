@@ -1,4 +1,4 @@
-using NakamuraMisaki.Api.Backups;
+using NakamuraMisaki.Api.CommandLine.Backups;
 
 namespace NakamuraMisaki.IntegrationTests.Backups;
 

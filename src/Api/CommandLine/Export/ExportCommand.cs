@@ -1,6 +1,7 @@
+using NakamuraMisaki.Api.CommandLine.Backups;
 using NakamuraMisaki.Import.Export;
 
-namespace NakamuraMisaki.Api.Backups;
+namespace NakamuraMisaki.Api.CommandLine.Export;
 
 /// <summary><c>export --to DIR</c>: prints what the export wrote and the import command that reads it back.</summary>
 internal static class ExportCommand

@@ -1,6 +1,6 @@
 using NakamuraMisaki.Application.Backups;
 
-namespace NakamuraMisaki.Api.Backups;
+namespace NakamuraMisaki.Api.CommandLine.Backups;
 
 /// <summary>Prints what a restore or a verification checked, one line a check, and picks the exit code.</summary>
 internal static class BackupReport

@@ -1,4 +1,4 @@
-namespace NakamuraMisaki.Api.Backups;
+namespace NakamuraMisaki.Api.CommandLine.Backups;
 
 internal enum BackupVerb
 {

@@ -10,7 +10,7 @@ using NakamuraMisaki.Infrastructure.Database.Embedded;
 using NakamuraMisaki.Infrastructure.Persistence;
 using OpenTelemetry.Metrics;
 
-namespace NakamuraMisaki.Api.Import;
+namespace NakamuraMisaki.Api.CommandLine.Import;
 
 /// <summary>
 /// <c>NakamuraMisaki.Api import …</c>: the old stores into the database, with the service's own configuration, data

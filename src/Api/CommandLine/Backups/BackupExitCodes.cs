@@ -1,4 +1,4 @@
-namespace NakamuraMisaki.Api.Backups;
+namespace NakamuraMisaki.Api.CommandLine.Backups;
 
 /// <summary>The backup, restore and export commands' exit codes (documented in README and docs/operations.md).</summary>
 internal static class BackupExitCodes

@@ -1,4 +1,4 @@
-namespace NakamuraMisaki.Api.Import;
+namespace NakamuraMisaki.Api.CommandLine.Import;
 
 /// <summary>The import command's exit codes (documented in README).</summary>
 internal static class ImportExitCodes

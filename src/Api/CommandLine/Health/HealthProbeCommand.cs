@@ -1,4 +1,4 @@
-namespace NakamuraMisaki.Api.Health;
+namespace NakamuraMisaki.Api.CommandLine.Health;
 
 /// <summary>
 /// <c>NakamuraMisaki.Api healthcheck [base-url]</c>: GETs /health/ready of the service on this machine and exits 0 when

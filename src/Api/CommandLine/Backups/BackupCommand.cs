@@ -4,10 +4,11 @@ using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application;
 using NakamuraMisaki.Application.Backups;
 using NakamuraMisaki.Infrastructure;
+using NakamuraMisaki.Api.CommandLine.Export;
 using NakamuraMisaki.Import.Export;
 using NakamuraMisaki.Infrastructure.Database.Embedded;
 
-namespace NakamuraMisaki.Api.Backups;
+namespace NakamuraMisaki.Api.CommandLine.Backups;
 
 /// <summary>
 /// <c>backup</c>, <c>backup verify</c>, <c>restore</c> and <c>export</c>: commands of the service's executable with its
