@@ -1,36 +1,15 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using NakamuraMisaki.Api.Database;
-using NakamuraMisaki.Api.Observability;
-using NakamuraMisaki.Application;
 using NakamuraMisaki.Application.Backups;
-using NakamuraMisaki.Infrastructure;
-using NakamuraMisaki.Api.CommandLine.Export;
-using NakamuraMisaki.Import.Export;
-using NakamuraMisaki.Infrastructure.Database.Embedded;
 
 namespace NakamuraMisaki.Api.CommandLine.Backups;
 
 /// <summary>
-/// <c>backup</c>, <c>backup verify</c>, <c>restore</c> and <c>export</c>: commands of the service's executable with its
-/// configuration and database (no connection string: the embedded cluster under .data/postgres), but no web server.
-/// The work is <see cref="IDatabaseBackups"/>'s; this class wires it to a host and prints what it did.
+/// <c>backup</c>, <c>backup verify</c> and <c>restore</c>, in the <see cref="CommandHost"/>. The work is
+/// <see cref="IDatabaseBackups"/>'s; this class prints what it did.
 /// </summary>
 internal static class BackupCommand
 {
-    public static bool IsInvoked(string[] args) => args.Length > 0 && BackupArguments.Verbs.Contains(args[0]);
+    public static readonly string[] Verbs = ["backup", "restore"];
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        using var interrupted = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true; // stop cleanly: the embedded cluster and throwaway clusters are stopped
-            interrupted.Cancel();
-        };
-        return await RunAsync(args, Console.Out, configure: null, interrupted.Token);
-    }
-
-    /// <param name="configure">Applied after the service's registrations and before the database is chosen (tests, the benchmark).</param>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output,
         Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
@@ -38,60 +17,19 @@ internal static class BackupCommand
         if (request is null)
         {
             await output.WriteLineAsync($"{error}{Environment.NewLine}{Environment.NewLine}{BackupArguments.Usage}");
-            return BackupExitCodes.Usage;
+            return ExitCodes.Usage;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        // Warnings and errors only, on stderr: stdout carries what the command checked.
-        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true)
-            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
-            o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddObservability();
-        builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration).AddLegacyExport();
-        configure?.Invoke(builder);
-
-        var directory = builder.UseDefaultBackupDirectory();
-        EmbeddedPostgresCluster? cluster = null;
-        try
+        return await CommandHost.RunAsync(request.Verb.ToString().ToLowerInvariant(), output, _ => { }, configure, async host =>
         {
-            // verify works on a throwaway cluster of its own: the service's database is neither needed nor started.
-            if (request.Verb != BackupVerb.Verify)
-            {
-                await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
-            }
-
-            // This command never starts the host: it carries none of the service's jobs (the finally stops the cluster).
-            builder.Services.RemoveAll<IHostedService>();
-            await using var app = builder.Build();
-            cluster = app.Services.GetService<EmbeddedPostgresCluster>();
-            var backups = app.Services.GetRequiredService<IDatabaseBackups>();
+            var backups = host.Services.GetRequiredService<IDatabaseBackups>();
             return request.Verb switch
             {
-                BackupVerb.Backup => await BackupAsync(backups, request.Path ?? directory, output, cancellationToken),
+                BackupVerb.Backup => await BackupAsync(backups, request.Path ?? host.BackupDirectory, output, cancellationToken),
                 BackupVerb.Verify => BackupReport.Write("verify", await backups.VerifyAsync(request.Path!, cancellationToken), output),
-                BackupVerb.Restore => BackupReport.Write(await backups.RestoreAsync(request.Path!, request.Force, cancellationToken), output),
-                _ => await ExportCommand.RunAsync(app, request.Path!, output, cancellationToken),
+                _ => BackupReport.Write(await backups.RestoreAsync(request.Path!, request.Force, cancellationToken), output),
             };
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await output.WriteLineAsync("Interrupted.");
-            return BackupExitCodes.Failed;
-        }
-        catch (Exception e)
-        {
-            await Console.Error.WriteLineAsync(e.ToString());
-            await output.WriteLineAsync($"The {request.Verb.ToString().ToLowerInvariant()} could not finish: {e.GetBaseException().Message}");
-            return BackupExitCodes.Failed;
-        }
-        finally
-        {
-            if (cluster is not null)
-            {
-                await cluster.StopAsync(); // only if this process started it; a running service keeps its cluster
-            }
-        }
+        }, () => ExitCodes.Failed, cancellationToken);
     }
 
     private static async Task<int> BackupAsync(IDatabaseBackups backups, string directory, TextWriter output,
@@ -107,6 +45,6 @@ internal static class BackupCommand
             await output.WriteLineAsync($"  {table,-28} {rows,12:N0} rows");
         }
 
-        return BackupExitCodes.Success;
+        return ExitCodes.Success;
     }
 }
