@@ -114,7 +114,9 @@ internal sealed class CommandHost : IAsyncDisposable
             // Built here because the host, whose start would build it, is never started; disposed with the app, it
             // flushes the verb's counts to OTLP when Otlp:Endpoint is set.
             _ = app.Services.GetService<MeterProvider>();
-            // As the service does at start: the embedded cluster's schema is brought up to date.
+            // As the service does at start: throwaway clusters a killed process left are removed, and the embedded
+            // cluster's schema is brought up to date.
+            await app.Services.GetRequiredService<ThrowawayClusters>().RemoveLeftoversAsync();
             await app.MigrateEmbeddedAsync(cluster is not null, cancellationToken);
             return host;
         }
