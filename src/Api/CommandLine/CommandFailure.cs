@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using NakamuraMisaki.Infrastructure.Database;
-using Npgsql;
 
 namespace NakamuraMisaki.Api.CommandLine;
 
@@ -22,6 +22,6 @@ internal static class CommandFailure
     }
 
     private static bool IsNamed(Exception exception) =>
-        DatabaseUnavailability.Explains(exception) || exception is InvalidOperationException or NpgsqlException
+        DatabaseUnavailability.Explains(exception) || exception is InvalidOperationException or DbException
             or IOException or UnauthorizedAccessException or OptionsValidationException or HttpRequestException;
 }
