@@ -26,7 +26,7 @@ source "$bench/lib.sh"
 trap 'log "failed at line $LINENO: $BASH_COMMAND"' ERR
 work="$bench/results/$(date +%Y%m%d-%H%M%S)-profile-$workload"
 mkdir -p "$work"
-bash "$root/scripts/prereqs.sh" >/dev/null
+bash "$root/scripts/prereqs.sh" --test >/dev/null
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 command -v wrk >/dev/null || as_root apt-get install -y wrk >/dev/null
 command -v perf >/dev/null || as_root apt-get install -y linux-perf >/dev/null

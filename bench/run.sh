@@ -36,7 +36,7 @@ work="$bench/results/$(date +%Y%m%d-%H%M%S)${label:+-$label}"
 mkdir -p "$work"
 log "writing to $work"
 
-bash "$root/scripts/prereqs.sh" >/dev/null
+bash "$root/scripts/prereqs.sh" --test >/dev/null
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 command -v gnuplot >/dev/null || apt-get install -y --no-install-recommends gnuplot-nox >/dev/null # the chart
 pgbench=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | sort -V | tail -1)

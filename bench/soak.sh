@@ -38,7 +38,7 @@ trap 'log "failed at line $LINENO: $BASH_COMMAND"' ERR
 work="$bench/results/$(date +%Y%m%d-%H%M%S)-$label"
 mkdir -p "$work"
 log "writing to $work"
-bash "$root/scripts/prereqs.sh" >/dev/null
+bash "$root/scripts/prereqs.sh" --test >/dev/null
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 sys_python=/usr/bin/python3
 

@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # Installs what NakamuraMisaki needs on a Debian/Ubuntu machine, and nothing else.
+#   prereqs.sh          what serving needs (scripts/run.sh): the .NET SDK check, PostgreSQL 15+, pgvector
+#   prereqs.sh --test   that, and what only the tests and benchmarks use (scripts/test.sh, bench/): PgBouncer,
+#                       dotnet-ef, the Python adapters' packages, promtool, Node.js and the OpenAPI lint tools
 # Idempotent and non-interactive: every step first checks whether its result is already there.
 # Works as root or through sudo. Prints each action it takes.
 set -euo pipefail
+case "${1:-}" in
+  "") for_tests="" ;;
+  --test) for_tests=1 ;;
+  *) printf 'usage: %s [--test]\n' "$0" >&2; exit 2 ;;
+esac
 
 log() { printf '[prereqs] %s\n' "$*"; }
 SUDO=""
@@ -66,6 +74,9 @@ else
   log "pgvector installed for PostgreSQL $major"
 fi
 
+if [ -z "$for_tests" ]; then log "done (serving)"; exit 0; fi
+
+# What only the tests and benchmarks use, from here on.
 # 4. PgBouncer, for the tests that run the service behind it in transaction mode (not needed to run the service).
 if command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ]; then
   log "pgbouncer: present"
@@ -86,7 +97,7 @@ for pkg in python3 python3-httpx python3-pytest python3-pytest-asyncio python3-y
 done
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 log "Python packages for the Python tests: present"
-# 6. Prometheus: promtool for the rules' unit tests (deploy/prometheus), the server for tests/prometheus, which starts
+# 7. Prometheus: promtool for the rules' unit tests (deploy/prometheus), the server for tests/prometheus, which starts
 # its own on loopback. The packaged service is stopped and disabled where systemd runs it.
 if ! command -v promtool >/dev/null || ! command -v prometheus >/dev/null; then
   apt_install prometheus
@@ -95,7 +106,7 @@ if ! command -v promtool >/dev/null || ! command -v prometheus >/dev/null; then
   fi
 fi
 log "promtool: $(promtool --version 2>&1 | head -1)"
-# 7. Node.js and the pinned OpenAPI checks (Spectral, Redocly, openapi-typescript, tsc) from tools/openapi's lock
+# 8. Node.js and the pinned OpenAPI checks (Spectral, Redocly, openapi-typescript, tsc) from tools/openapi's lock
 #    file; npm ci runs again only when the lock file changed since the last install.
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then

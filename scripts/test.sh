@@ -5,7 +5,7 @@
 # (promtool). Ends with one line: "N passed, N failed", counting them all.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bash "$root/scripts/prereqs.sh" || exit 1
+bash "$root/scripts/prereqs.sh" --test || exit 1
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 # The OpenAPI checks read the document the service serves, written by the ServedOpenApiDocument test.

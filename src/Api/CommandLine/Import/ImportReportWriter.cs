@@ -1,7 +1,7 @@
 using System.Globalization;
 using NakamuraMisaki.Import;
 
-namespace NakamuraMisaki.Api.Import;
+namespace NakamuraMisaki.Api.CommandLine.Import;
 
 /// <summary>
 /// The final report as plain text: a table with one line per source, then every rejected, conflicting and (verify)

@@ -1,6 +1,6 @@
 using NakamuraMisaki.Application.Backups;
 
-namespace NakamuraMisaki.Api.Backups;
+namespace NakamuraMisaki.Api.CommandLine.Backups;
 
 /// <summary>Prints what a restore or a verification checked, one line a check, and picks the exit code.</summary>
 internal static class BackupReport
@@ -9,7 +9,7 @@ internal static class BackupReport
     {
         WriteChecks(outcome.Checks, output);
         output.WriteLine(outcome.Succeeded ? $"The {what} passed every check." : $"The {what} FAILED: see the checks marked FAIL.");
-        return outcome.Succeeded ? BackupExitCodes.Success : BackupExitCodes.CheckFailed;
+        return outcome.Succeeded ? ExitCodes.Success : ExitCodes.Problems;
     }
 
     public static int Write(RestoreOutcome outcome, TextWriter output)
@@ -22,7 +22,7 @@ internal static class BackupReport
             _ when outcome.Succeeded => "Restored; every check passed.",
             _ => "Restored, but some checks FAILED: see the lines marked FAIL.",
         });
-        return outcome.Succeeded ? BackupExitCodes.Success : BackupExitCodes.CheckFailed;
+        return outcome.Succeeded ? ExitCodes.Success : ExitCodes.Problems;
     }
 
     private static void WriteChecks(IEnumerable<BackupCheck> checks, TextWriter output)

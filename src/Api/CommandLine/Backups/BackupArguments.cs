@@ -1,28 +1,24 @@
-namespace NakamuraMisaki.Api.Backups;
+namespace NakamuraMisaki.Api.CommandLine.Backups;
 
 internal enum BackupVerb
 {
     Backup,
     Verify,
     Restore,
-    Export,
 }
 
 /// <summary>What the command line asks for: the verb, a path (archive or directory), and --force.</summary>
 internal sealed record BackupRequest(BackupVerb Verb, string? Path, bool Force);
 
 /// <summary>
-/// <c>backup [--to DIR]</c>, <c>backup verify ARCHIVE</c>, <c>restore ARCHIVE [--force]</c>, <c>export --to DIR</c>.
+/// <c>backup [--to DIR]</c>, <c>backup verify ARCHIVE</c>, <c>restore ARCHIVE [--force]</c>.
 /// </summary>
 internal static class BackupArguments
 {
-    public static readonly string[] Verbs = ["backup", "restore", "export"];
-
     public const string Usage = """
         Usage: NakamuraMisaki.Api backup [--to DIR]           pg_dump archive + manifest (default DIR: Backup__Directory, else .data/backups)
                NakamuraMisaki.Api backup verify ARCHIVE       restore into a throwaway cluster and check it
                NakamuraMisaki.Api restore ARCHIVE [--force]   into the service's database (--force empties one that holds rows)
-               NakamuraMisaki.Api export --to DIR             the old file layout (sessions JSON, notes JSON, tasks.db)
 
         Settings (ConnectionStrings__Default, Backup__…) are the service's; no connection string: the embedded cluster.
         Exit codes: 0 done, 1 refused or a check failed, 2 usage, 3 could not finish.
@@ -35,7 +31,6 @@ internal static class BackupArguments
             ["backup", "verify", .. var r] => ((BackupVerb?)BackupVerb.Verify, r),
             ["backup", .. var r] => (BackupVerb.Backup, r),
             ["restore", .. var r] => (BackupVerb.Restore, r),
-            ["export", .. var r] => (BackupVerb.Export, r),
             _ => (null, Array.Empty<string>()),
         };
         if (verb is null)
@@ -70,11 +65,7 @@ internal static class BackupArguments
         {
             BackupVerb.Backup when positional is not null => (null, $"Unexpected argument '{positional}'."),
             BackupVerb.Backup => (new(BackupVerb.Backup, to is null ? null : Path.GetFullPath(to), false), null),
-            BackupVerb.Export when to is null || positional is not null => (null, "export needs --to DIR (and nothing else)."),
-            BackupVerb.Export when !NakamuraMisaki.Import.Export.LegacyExporter.CanWriteTo(to) =>
-                (null, $"export --to {to}: the directory is not empty; export writes only into a new or empty one."),
-            BackupVerb.Export => (new(BackupVerb.Export, Path.GetFullPath(to), false), null),
-            _ when to is not null => (null, "--to is for backup and export."),
+            _ when to is not null => (null, "--to is for backup."),
             _ when positional is null => (null, "Name the archive (a .dump file with its .manifest.json beside it)."),
             _ when !File.Exists(positional) => (null, $"No such archive: {positional}"),
             _ => (new(verb.Value, Path.GetFullPath(positional), force), null),

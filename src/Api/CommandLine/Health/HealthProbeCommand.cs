@@ -1,4 +1,4 @@
-namespace NakamuraMisaki.Api.Health;
+namespace NakamuraMisaki.Api.CommandLine.Health;
 
 /// <summary>
 /// <c>NakamuraMisaki.Api healthcheck [base-url]</c>: GETs /health/ready of the service on this machine and exits 0 when
@@ -8,22 +8,24 @@ internal static class HealthProbeCommand
 {
     public const string Verb = "healthcheck";
 
-    public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Verb;
-
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output,
+        Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        var baseUrl = args.Length > 1 ? args[1] : LoopbackUrl(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"));
+        // The service's configuration says where it listens (ASPNETCORE_URLS, or urls in appsettings); no database.
+        var builder = CommandHost.CreateBuilder();
+        configure?.Invoke(builder);
+        var baseUrl = args.Count > 0 ? args[0] : LoopbackUrl(builder.Configuration["urls"]);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
-            using var response = await client.GetAsync(new Uri(new Uri(baseUrl), "/health/ready"));
-            Console.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            return response.IsSuccessStatusCode ? 0 : 1;
+            using var response = await client.GetAsync(new Uri(new Uri(baseUrl), "/health/ready"), cancellationToken);
+            await output.WriteLineAsync($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            return response.IsSuccessStatusCode ? ExitCodes.Success : ExitCodes.Problems;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException)
         {
-            Console.Error.WriteLine($"{baseUrl}: {e.Message}");
-            return 1;
+            await output.WriteLineAsync($"{baseUrl}: {e.Message}");
+            return ExitCodes.Problems;
         }
     }
 

@@ -3,7 +3,7 @@ using NakamuraMisaki.Import;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace NakamuraMisaki.Api.Import;
+namespace NakamuraMisaki.Api.CommandLine.Import;
 
 /// <summary>A progress bar per source on a terminal, with its counts and rate.</summary>
 internal sealed class SpectreImportProgress(ProgressContext context) : IImportProgress

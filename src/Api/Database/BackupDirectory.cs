@@ -1,6 +1,6 @@
 using NakamuraMisaki.Infrastructure.Backups;
 
-namespace NakamuraMisaki.Api.Backups;
+namespace NakamuraMisaki.Api.Database;
 
 internal static class BackupDirectory
 {

@@ -1,7 +1,7 @@
 using NakamuraMisaki.Import;
 using Spectre.Console;
 
-namespace NakamuraMisaki.Api.Import;
+namespace NakamuraMisaki.Api.CommandLine.Import;
 
 /// <summary>Where the import writes: a progress bar on a terminal, log lines when the output is redirected.</summary>
 internal sealed class ImportConsole(TextWriter output, IAnsiConsole? terminal)

@@ -1,6 +1,6 @@
 using NakamuraMisaki.Import;
 
-namespace NakamuraMisaki.Api.Import;
+namespace NakamuraMisaki.Api.CommandLine.Import;
 
 /// <summary>The import verb's command line: <c>import [--sessions DIR] [--notes DIR] [--agent-tasks FILE] [--dry-run | --verify]</c>.</summary>
 internal static class ImportArguments

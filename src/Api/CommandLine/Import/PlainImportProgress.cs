@@ -1,7 +1,7 @@
 using System.Globalization;
 using NakamuraMisaki.Import;
 
-namespace NakamuraMisaki.Api.Import;
+namespace NakamuraMisaki.Api.CommandLine.Import;
 
 /// <summary>Progress as log lines, for output that goes to a file or a pipe: at most one line per source every few seconds.</summary>
 internal sealed class PlainImportProgress(TextWriter output, TimeProvider time) : IImportProgress
