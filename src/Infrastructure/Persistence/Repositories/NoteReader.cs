@@ -143,9 +143,9 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
     internal static readonly string LexicalSql = $"""
         SELECT n.id, s.score
         FROM notes AS n
-        CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q")} AS score) AS s
+        CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q", "n")} AS score) AS s
         WHERE n.user_id = @user AND (@category::text IS NULL OR n.category = @category::text)
-          AND {LexicalSearchSql.CandidatesSql("@q")}
+          AND {LexicalSearchSql.CandidatesSql("@q", "n")}
           AND s.score >= @floor
         ORDER BY s.score DESC, n.created_at DESC, n.id DESC
         LIMIT @limit
