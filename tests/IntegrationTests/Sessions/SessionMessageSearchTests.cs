@@ -23,6 +23,7 @@ public sealed class SessionMessageSearchTests(ApiFactory factory, ITestOutputHel
     ];
 
     [Theory]
+    [InlineData("OOM", "バッチがOOMで落ちた")] // a whole word (split where Latin meets Japanese) ahead of "Zoom"
     [InlineData("猫", "週末に猫を連れて東京へ")] // one character: one token
     [InlineData("東京", "週末に猫を連れて東京へ")]
     [InlineData("deplyoment", "deployment手順を更新した")] // a typo

@@ -9,7 +9,8 @@ namespace NakamuraMisaki.Infrastructure.Persistence.Search;
 /// <item><c>search_normalize(text)</c>: <c>lower(normalize(text, NFKC))</c>, so <c>ＰＧ－１２３４</c> = <c>pg-1234</c>
 /// and half-width <c>ｶﾀｶﾅ</c> = <c>カタカナ</c>.</item>
 /// <item><c>search_words(text)</c>: the normalised text split at whitespace and punctuation (a fixed character class,
-/// not the locale's, so every cluster splits alike). Japanese without spaces stays one word.</item>
+/// not the locale's, so every cluster splits alike) and where Latin letters or digits meet other letters (migration
+/// <c>SplitWordsAtScriptChange</c>): "バッチがOOMで落ちた" holds the word "oom". Japanese without spaces stays one word.</item>
 /// <item><c>search_tokens(text)</c>: every word's characters, character pairs, and its two edges (<c>' z'</c>,
 /// <c>'m '</c>): what a row stores.</item>
 /// </list>
