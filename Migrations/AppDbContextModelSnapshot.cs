@@ -335,12 +335,6 @@ namespace NakamuraMisaki.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notes");
 
-                    b.HasIndex("Content")
-                        .HasDatabaseName("ix_notes_content_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Content"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Content"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_notes_unembedded")
                         .HasFilter("embedding IS NULL");
@@ -463,6 +457,12 @@ namespace NakamuraMisaki.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
 
+                    b.PrimitiveCollection<string[]>("SearchTokens")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("search_tokens")
+                        .HasComputedColumnSql("search_tokens(content)", true);
+
                     b.Property<string>("SlackTs")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -471,11 +471,10 @@ namespace NakamuraMisaki.Migrations
                     b.HasKey("SessionId", "Seq")
                         .HasName("pk_session_messages");
 
-                    b.HasIndex("Content")
-                        .HasDatabaseName("ix_session_messages_content_trgm");
+                    b.HasIndex("SearchTokens")
+                        .HasDatabaseName("ix_session_messages_search_tokens");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Content"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Content"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTokens"), "gin");
 
                     b.HasIndex("SessionId", "SlackTs")
                         .IsUnique()

@@ -114,13 +114,17 @@ if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
   node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 fi
 if [ "$node_major" -lt 20 ]; then log "Node.js $node_major found; the OpenAPI checks need 20 or newer"; exit 1; fi
-tools="$root/tools/openapi"
-stamp="$tools/node_modules/.lock-sha256"
-lock_sum=$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-  log "npm ci (tools/openapi: Spectral, Redocly, openapi-typescript, TypeScript)"
-  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  echo "$lock_sum" > "$stamp"
-fi
-log "OpenAPI checks (tools/openapi): present"
+# 8. The SentencePiece library and its real models (tools/sentencepiece), the reference of the ONNX tokenizer's tests.
+npm_ci() { # folder, what
+  local stamp="$1/node_modules/.lock-sha256" lock_sum
+  lock_sum=$(sha256sum "$1/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+    log "npm ci ($2)"
+    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$lock_sum" > "$stamp"
+  fi
+  log "$2: present"
+}
+npm_ci "$root/tools/openapi" "tools/openapi: Spectral, Redocly, openapi-typescript, TypeScript"
+npm_ci "$root/tools/sentencepiece" "tools/sentencepiece: SentencePiece models for the tokenizer tests"
 log "done"

@@ -46,6 +46,9 @@ internal sealed class EmbeddingCircuitBreaker
     public static bool IsOutage(Exception e) => e switch
     {
         TimeoutException => true,
+        // The OpenAI client's own retry reports its exhausted attempts together: "Retry failed after 2 tries".
+        // Unrecognised, it kept the circuit closed through a whole outage (issue #28).
+        AggregateException { InnerExceptions: [_, ..] inner } => inner.All(IsOutage),
         HttpRequestException { StatusCode: null } => true, // no answer at all: refused, reset, DNS
         HttpRequestException { StatusCode: var status } => IsOutageStatus((int)status!.Value),
         ClientResultException { Status: var status } => status == 0 || IsOutageStatus(status),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Sessions;
+using NakamuraMisaki.Infrastructure.Persistence.Search;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Configurations;
 
@@ -28,8 +29,7 @@ public sealed class SessionMessageConfiguration : IEntityTypeConfiguration<Sessi
 
         // One Slack message is stored once per session; also how a retried append finds it.
         builder.HasIndex(m => new { m.SessionId, m.SlackTs }).IsUnique().HasFilter("slack_ts IS NOT NULL");
-        // Text search: ILIKE '%…%' and word_similarity() on Japanese, like the notes' text search.
-        builder.HasIndex(m => m.Content).HasMethod("gin").HasOperators("gin_trgm_ops")
-            .HasDatabaseName("ix_session_messages_content_trgm");
+        // Message search: the lexical engine's tokens (LexicalSearchSql), the same as the notes' text side.
+        builder.HasLexicalSearchTokens("ix_session_messages_search_tokens");
     }
 }
