@@ -43,7 +43,8 @@ trap cleanup EXIT
 log "publishing the API, Release"
 dotnet publish "$root/src/Api" -c Release -o "$work/api" --nologo -v quiet --disable-build-servers >"$work/build.log" 2>&1
 
-mkdir -p "$pg_dir" && chown postgres "$pg_dir" 2>/dev/null || true
+mkdir -p "$pg_dir" && touch "$work/postgres.log"
+[ "$(id -u)" != 0 ] || chown postgres "$pg_dir" "$work/postgres.log"
 as_postgres "$pg_bin/initdb" -D "$pg_dir" -U postgres -A trust >"$work/initdb.log"
 start_pg() { as_postgres "$pg_bin/pg_ctl" start -w -D "$pg_dir" -l "$work/postgres.log" -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1" >/dev/null; }
 start_pg
