@@ -63,6 +63,7 @@ app.MapHandoffEndpoints();
 app.MapNoteEndpoints();
 app.MapSessionEndpoints();
 app.MapSessionMessageEndpoints();
+app.MapAuditEndpoints();
 await app.RunAsync();
 return 0;
 

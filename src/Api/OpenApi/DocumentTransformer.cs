@@ -16,6 +16,7 @@ internal sealed class DocumentTransformer(ValidationRules rules) : IOpenApiDocum
         ["Notes"] = "The acting user's notes, searchable by meaning (pgvector) and by words.",
         ["Sessions"] = "The acting user's conversation sessions with the assistant; idle ones expire, inactive ones are deleted by maintenance calls.",
         ["Session messages"] = "A session's conversation history: appended in order (seq), read by cursor or last N, trimmed, searched; owner only.",
+        ["Audit"] = "Who changed what: every delete, maintenance pass, restore, import, export and backup, and refused requests. Written in the change's own transaction; read with the maintenance scope.",
         ["Agent tasks"] = "The coding agent's runs (formerly its SQLite tasks.db): registered, counted, ended. Not owned by a Slack user.",
     };
 

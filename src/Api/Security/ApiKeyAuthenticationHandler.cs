@@ -2,16 +2,19 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application.Audit;
 
 namespace NakamuraMisaki.Api.Security;
 
 /// <summary>
 /// `Authorization: Bearer &lt;key&gt;`. The authenticated identity is the key's <see cref="ApiKeyIdentity"/>: its client
-/// name and scopes. Every 401 is counted, as client "unknown" (no key, or a key matching none).
+/// name and scopes. Every 401 is counted, as client "unknown" (no key, or a key matching none), and audited per minute
+/// with the remote address.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiKeyStore keys, IProblemDetailsService problemDetails, AuthRejectionMetrics rejections)
+    ApiKeyStore keys, IProblemDetailsService problemDetails, AuthRejectionMetrics rejections,
+    AuthenticationFailureTally refusals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -37,6 +40,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         rejections.Record(UnknownClient, StatusCodes.Status401Unauthorized);
+        refusals.Record(AuditOperations.Unauthenticated, UnknownClient, Context.Connection.RemoteIpAddress?.ToString());
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         await problemDetails.TryWriteAsync(new ProblemDetailsContext

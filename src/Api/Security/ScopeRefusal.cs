@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Application.Audit;
 
 namespace NakamuraMisaki.Api.Security;
 
 /// <summary>
 /// Answers an authenticated request whose key lacks a scope: 403 problem details naming each missing scope (also as
-/// <c>missing_scopes</c>), counted by client. Nothing else changes: the endpoint never ran. Anything else (a challenge,
+/// <c>missing_scopes</c>), counted by client and audited per minute (a job writes the tally). Nothing else changes: the
+/// endpoint never ran. Anything else (a challenge,
 /// success) is the framework's.
 /// </summary>
-internal sealed class ScopeRefusal(IProblemDetailsService problemDetails, AuthRejectionMetrics rejections)
+internal sealed class ScopeRefusal(
+    IProblemDetailsService problemDetails, AuthRejectionMetrics rejections, AuthenticationFailureTally refusals)
     : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
@@ -26,6 +29,7 @@ internal sealed class ScopeRefusal(IProblemDetailsService problemDetails, AuthRe
         var missing = ScopeAuthorizationHandler.Missing(
             context, authorizeResult.AuthorizationFailure?.FailedRequirements ?? policy.Requirements);
         rejections.Record(key.Client, StatusCodes.Status403Forbidden);
+        refusals.Record(AuditOperations.Forbidden, key.Client, context.Connection.RemoteIpAddress?.ToString());
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {

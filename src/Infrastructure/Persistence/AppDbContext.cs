@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Domain.AgentTasks;
+using NakamuraMisaki.Domain.Audit;
 using NakamuraMisaki.Domain.Handoffs;
 using NakamuraMisaki.Domain.Notes;
 using NakamuraMisaki.Domain.Sessions;
@@ -18,6 +19,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<SessionMessage> SessionMessages => Set<SessionMessage>();
     public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
     public DbSet<Handoff> Handoffs => Set<Handoff>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>
     /// The one translation of a lost update (the xmin in the UPDATE's WHERE clause matched no row) into the

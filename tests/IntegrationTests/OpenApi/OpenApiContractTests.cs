@@ -45,6 +45,7 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTest(factory)
         await AgentTasks();
         await Notes();
         await Sessions();
+        await Audit();
         await CrossCutting();
 
         Assert.True(_recorder.Problems.IsEmpty, string.Join("\n", _recorder.Problems.OrderBy(p => p)));
@@ -224,6 +225,13 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTest(factory)
         await Send(HttpMethod.Post, "/api/v1/sessions/expire-idle?hours=0");
         await Send(HttpMethod.Post, "/api/v1/sessions/delete-inactive?days=30");
         await Send(HttpMethod.Post, "/api/v1/sessions/delete-inactive?days=0");
+    }
+
+    private async Task Audit()
+    {
+        var page = await Json(await Send(HttpMethod.Get, "/api/v1/audit?operation=note.delete&limit=1"));
+        await Send(HttpMethod.Get, $"/api/v1/audit?limit=1&before_id={page.GetProperty("next_before_id")}");
+        await Send(HttpMethod.Get, "/api/v1/audit?limit=0");
     }
 
     /// <summary>The answers every operation shares: no key, no acting user, too large, not JSON.</summary>
