@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Application.Backups;
 using NakamuraMisaki.Infrastructure;
 using NakamuraMisaki.Import.Export;
@@ -67,9 +68,9 @@ internal static class BackupCommand
             var backups = app.Services.GetRequiredService<IDatabaseBackups>();
             return request.Verb switch
             {
-                BackupVerb.Backup => await BackupAsync(backups, request.Path ?? directory, output, cancellationToken),
+                BackupVerb.Backup => await BackupAsync(app.Services, backups, request.Path ?? directory, output, cancellationToken),
                 BackupVerb.Verify => BackupReport.Write("verify", await backups.VerifyAsync(request.Path!, cancellationToken), output),
-                BackupVerb.Restore => BackupReport.Write(await backups.RestoreAsync(request.Path!, request.Force, cancellationToken), output),
+                BackupVerb.Restore => await RestoreAsync(app.Services, backups, request.Path!, request.Force, output, cancellationToken),
                 _ => await ExportCommand.RunAsync(app, request.Path!, output, cancellationToken),
             };
         }
@@ -93,10 +94,28 @@ internal static class BackupCommand
         }
     }
 
-    private static async Task<int> BackupAsync(IDatabaseBackups backups, string directory, TextWriter output,
-        CancellationToken cancellationToken)
+    /// <summary>Recorded in the restored database, once the restore has replaced it; a refused restore changed nothing.</summary>
+    private static async Task<int> RestoreAsync(IServiceProvider services, IDatabaseBackups backups, string archive, bool force,
+        TextWriter output, CancellationToken cancellationToken)
+    {
+        var outcome = await backups.RestoreAsync(archive, force, cancellationToken);
+        if (outcome.Status == RestoreStatus.Restored)
+        {
+            await CommandLineAudit.RecordAsync(services, AuditOperations.Restore, Path.GetFileName(archive),
+                outcome.Succeeded ? AuditOutcomes.Succeeded : AuditOutcomes.Failed,
+                new { failed_checks = outcome.Checks.Where(c => !c.Passed).Select(c => c.What).ToArray(), migrations_applied = outcome.MigrationsApplied },
+                cancellationToken);
+        }
+
+        return BackupReport.Write(outcome, output);
+    }
+
+    private static async Task<int> BackupAsync(IServiceProvider services, IDatabaseBackups backups, string directory,
+        TextWriter output, CancellationToken cancellationToken)
     {
         var manifest = await backups.BackupAsync(directory, cancellationToken);
+        await CommandLineAudit.RecordAsync(services, AuditOperations.Backup, manifest.ArchiveFile, AuditOutcomes.Succeeded,
+            new { archive_bytes = manifest.ArchiveBytes, tables = manifest.Tables }, cancellationToken);
         var archive = Path.Combine(directory, manifest.ArchiveFile);
         await output.WriteLineAsync($"Archive:   {archive} ({manifest.ArchiveBytes} bytes, sha256 {manifest.ArchiveSha256})");
         await output.WriteLineAsync($"Manifest:  {BackupManifest.PathFor(archive)}");

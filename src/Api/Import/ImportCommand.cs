@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NakamuraMisaki.Api.Backups;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Import;
 using NakamuraMisaki.Infrastructure;
 using NakamuraMisaki.Infrastructure.Database;
@@ -81,6 +83,14 @@ internal static class ImportCommand
 
             var importer = app.Services.GetRequiredService<LegacyImporter>();
             var report = await console.WithProgressAsync(progress => importer.RunAsync(request, progress, cancellationToken));
+            if (report.Mode == ImportMode.Import)
+            {
+                // One event at the end, with what each source imported; a dry run or a verify changed nothing.
+                await CommandLineAudit.RecordAsync(app.Services, AuditOperations.Import, null, AuditOutcomes.Succeeded,
+                    report.Sources.Select(s => new { source = s.Source.ToString(), s.Origin, s.Read, s.Imported, s.AlreadyPresent, rejected = s.Rejected.Count, conflicts = s.Conflicts.Count }).ToArray(),
+                    cancellationToken);
+            }
+
             ImportReportWriter.Write(report, console.Out);
             return new ImportResult(report.HasProblems ? ImportExitCodes.Problems : ImportExitCodes.Success, report);
         }
