@@ -135,6 +135,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(OtherApiKey))));
         // Tests run the Idempotency-Key clean-up pass themselves, with the test clock.
         builder.UseSetting("Idempotency:CleanupEnabled", "false");
+        // The audit jobs would write rows under tests that compare fingerprints; tests send their commands themselves.
+        builder.UseSetting("Audit:RetentionEnabled", "false");
+        builder.UseSetting("Audit:RefusalsEnabled", "false");
         // High enough that no functional test meets it; the rate-limit tests lower it on their own host.
         builder.UseSetting("RateLimiting:PermitsPerSecond", "100000");
         foreach (var (key, value) in _settings)
