@@ -1,9 +1,15 @@
 using Mediator;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Application.Common.Concurrency;
 
 namespace NakamuraMisaki.Application.AgentTasks.Commands.DeleteAgentTask;
 
-public sealed record DeleteAgentTask(Guid Uuid, uint? ExpectedVersion = null) : IRequest, IVersionedCommand;
+public sealed record DeleteAgentTask(Guid Uuid, uint? ExpectedVersion = null) : IRequest, IVersionedCommand, IAuditedCommand
+{
+    public string AuditOperation => AuditOperations.DeleteAgentTask;
+
+    public string? AuditResourceId => Uuid.ToString();
+}
 
 public sealed class DeleteAgentTaskHandler(IAgentTaskRepository tasks) : IRequestHandler<DeleteAgentTask>
 {

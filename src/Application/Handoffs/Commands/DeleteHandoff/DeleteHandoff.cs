@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
@@ -7,7 +8,12 @@ namespace NakamuraMisaki.Application.Handoffs.Commands.DeleteHandoff;
 
 /// <summary>Its sender or its recipient may delete a hand-off.</summary>
 public sealed record DeleteHandoff(Guid Id, uint? ExpectedVersion = null)
-    : IRequest, IActingUserRequest, IVersionedCommand;
+    : IRequest, IActingUserRequest, IVersionedCommand, IAuditedCommand
+{
+    public string AuditOperation => AuditOperations.DeleteHandoff;
+
+    public string? AuditResourceId => Id.ToString();
+}
 
 public sealed class DeleteHandoffHandler(IUser user, IHandoffRepository handoffs) : IRequestHandler<DeleteHandoff>
 {

@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
@@ -6,7 +7,12 @@ using NakamuraMisaki.Application.Common.Security;
 namespace NakamuraMisaki.Application.Tasks.Commands.DeleteTask;
 
 public sealed record DeleteTask(Guid Id, uint? ExpectedVersion = null)
-    : IRequest, IActingUserRequest, IVersionedCommand;
+    : IRequest, IActingUserRequest, IVersionedCommand, IAuditedCommand
+{
+    public string AuditOperation => AuditOperations.DeleteTask;
+
+    public string? AuditResourceId => Id.ToString();
+}
 
 public sealed class DeleteTaskHandler(IUser user, ITaskRepository tasks) : IRequestHandler<DeleteTask>
 {
