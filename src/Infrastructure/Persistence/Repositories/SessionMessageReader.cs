@@ -49,16 +49,20 @@ public sealed class SessionMessageReader(AppDbContext db, SessionHistoryTailRead
 
     /// <summary>
     /// The lexical engine of the notes' text side (<see cref="LexicalSearchSql"/>) over the user's messages:
-    /// candidates from the GIN index on search_tokens, only they scored; best first, then newest.
+    /// candidates from the GIN index on search_tokens, the newest <see cref="LexicalSearchSql.MaxCandidates"/> of them
+    /// scored; best first, then newest.
     /// </summary>
     internal static readonly string LexicalSql = $"""
         SELECT m.session_id, m.seq, m.role, m.content, m.slack_ts, m.metadata::text AS metadata, m.created_at, s.score
-        FROM session_messages AS m
-        JOIN sessions AS owner ON owner.session_id = m.session_id
+        FROM (SELECT c.session_id, c.seq, c.role, c.content, c.slack_ts, c.metadata, c.created_at, c.search_tokens
+              FROM session_messages AS c
+              JOIN sessions AS owner ON owner.session_id = c.session_id
+              WHERE owner.user_id = @user AND (@session::text IS NULL OR c.session_id = @session::text)
+                AND {LexicalSearchSql.CandidatesSql("@q", "c")}
+              ORDER BY c.created_at DESC
+              LIMIT {LexicalSearchSql.MaxCandidates}) AS m
         CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q", "m")} AS score) AS s
-        WHERE owner.user_id = @user AND (@session::text IS NULL OR m.session_id = @session::text)
-          AND {LexicalSearchSql.CandidatesSql("@q", "m")}
-          AND s.score >= @floor
+        WHERE s.score >= @floor
         ORDER BY s.score DESC, m.created_at DESC, m.session_id, m.seq DESC
         LIMIT @limit
         """;
