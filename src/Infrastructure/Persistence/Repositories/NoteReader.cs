@@ -132,13 +132,13 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
     /// <see cref="LexicalSearchSql.MaxCandidates"/> of them scored; ordered as <see cref="NoteSearchHit.BestFirst"/>.
     /// </summary>
     internal static readonly string LexicalSql = $"""
+        WITH candidates AS MATERIALIZED (
+            SELECT c.id, c.created_at FROM notes AS c
+            WHERE c.user_id = @user AND (@category::text IS NULL OR c.category = @category::text)
+              AND {LexicalSearchSql.CandidatesSql("@q", "c")})
         SELECT n.id, s.score
-        FROM (SELECT c.id, c.created_at, c.content, c.search_tokens
-              FROM notes AS c
-              WHERE c.user_id = @user AND (@category::text IS NULL OR c.category = @category::text)
-                AND {LexicalSearchSql.CandidatesSql("@q", "c")}
-              ORDER BY c.created_at DESC
-              LIMIT {LexicalSearchSql.MaxCandidates}) AS n
+        FROM (SELECT id FROM candidates ORDER BY created_at DESC LIMIT {LexicalSearchSql.MaxCandidates}) AS picked
+        JOIN notes AS n ON n.id = picked.id
         CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q", "n")} AS score) AS s
         WHERE s.score >= @floor
         ORDER BY s.score DESC, n.created_at DESC, n.id DESC

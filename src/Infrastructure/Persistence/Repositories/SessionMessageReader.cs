@@ -53,14 +53,14 @@ public sealed class SessionMessageReader(AppDbContext db, SessionHistoryTailRead
     /// scored; best first, then newest.
     /// </summary>
     internal static readonly string LexicalSql = $"""
+        WITH candidates AS MATERIALIZED (
+            SELECT c.session_id, c.seq, c.created_at FROM session_messages AS c
+            JOIN sessions AS owner ON owner.session_id = c.session_id
+            WHERE owner.user_id = @user AND (@session::text IS NULL OR c.session_id = @session::text)
+              AND {LexicalSearchSql.CandidatesSql("@q", "c")})
         SELECT m.session_id, m.seq, m.role, m.content, m.slack_ts, m.metadata::text AS metadata, m.created_at, s.score
-        FROM (SELECT c.session_id, c.seq, c.role, c.content, c.slack_ts, c.metadata, c.created_at, c.search_tokens
-              FROM session_messages AS c
-              JOIN sessions AS owner ON owner.session_id = c.session_id
-              WHERE owner.user_id = @user AND (@session::text IS NULL OR c.session_id = @session::text)
-                AND {LexicalSearchSql.CandidatesSql("@q", "c")}
-              ORDER BY c.created_at DESC
-              LIMIT {LexicalSearchSql.MaxCandidates}) AS m
+        FROM (SELECT session_id, seq FROM candidates ORDER BY created_at DESC LIMIT {LexicalSearchSql.MaxCandidates}) AS picked
+        JOIN session_messages AS m ON m.session_id = picked.session_id AND m.seq = picked.seq
         CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q", "m")} AS score) AS s
         WHERE s.score >= @floor
         ORDER BY s.score DESC, m.created_at DESC, m.session_id, m.seq DESC
