@@ -39,15 +39,19 @@ internal static class SecurityServices
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, settings) =>
         {
             var limits = settings.Value;
+            // Built once: a factory that captures the settings, written inline, would be a new delegate per request.
+            // Each client's limiter copies these options when the partition is first created.
+            var bucket = new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limits.PermitsPerSecond + limits.Burst,
+                TokensPerPeriod = limits.PermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+            };
+            Func<string, TokenBucketRateLimiterOptions> perClient = _ => bucket;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.User.Identity is { IsAuthenticated: true, Name: { } client }
-                    ? RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = limits.PermitsPerSecond + limits.Burst,
-                        TokensPerPeriod = limits.PermitsPerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                    })
+                    ? RateLimitPartition.GetTokenBucketLimiter(client, perClient)
                     : RateLimitPartition.GetNoLimiter(""));
             options.OnRejected = WriteTooManyRequestsAsync;
         });

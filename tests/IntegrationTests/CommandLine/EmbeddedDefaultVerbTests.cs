@@ -25,7 +25,10 @@ public sealed class EmbeddedDefaultVerbTests : IAsyncLifetime
 
         Assert.Contains("The verify passed every check.", (await RunAsync(0, "backup", "verify", archive)).Output);
         Assert.Contains("FAIL archive checksum", (await RunAsync(1, "backup", "verify", Tampered(archive))).Output);
-        Assert.Contains("Restored; every check passed.", (await RunAsync(0, "restore", archive)).Output);
+        // The backup recorded itself in the audit trail, so the database is not empty: a restore over it is refused
+        // unless forced (it would replace the trail too).
+        Assert.Contains("holds rows in audit_events (1)", (await RunAsync(1, "restore", archive)).Output);
+        Assert.Contains("Restored; every check passed.", (await RunAsync(0, "restore", archive, "--force")).Output);
 
         var exported = Path.Combine(_install.Root, "export");
         var export = await RunAsync(0, "export", "--to", exported);

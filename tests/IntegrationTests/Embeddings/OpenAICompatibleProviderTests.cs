@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Infrastructure;
 using NakamuraMisaki.Infrastructure.Embeddings;
@@ -121,6 +122,7 @@ public sealed class OpenAICompatibleProviderTests : IAsyncLifetime
         settings["ConnectionStrings:Default"] = "Host=127.0.0.1;Port=1"; // never opened here
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddMetrics().AddApplicationServices()
             .AddInfrastructureServices(configuration).BuildServiceProvider();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application;
 using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Infrastructure;
 using NakamuraMisaki.Infrastructure.Embeddings;
@@ -65,6 +66,7 @@ public sealed class UnreachableProviderTests
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddMetrics().AddApplicationServices()
             .AddInfrastructureServices(configuration)
             .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => new CountingGenerator(
                 EmbeddingGeneratorFactory.Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value)))

@@ -128,16 +128,19 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
         db.Notes.LongCountAsync(n => EF.Property<Vector?>(n, Embedding) == null, cancellationToken);
 
     /// <summary>
-    /// The lexical side: candidates from the GIN index on search_tokens (and the user's rows), only they scored; ordered
-    /// as <see cref="NoteSearchHit.BestFirst"/>.
+    /// The lexical side: candidates from the GIN index on search_tokens (and the user's rows), the newest
+    /// <see cref="LexicalSearchSql.MaxCandidates"/> of them scored; ordered as <see cref="NoteSearchHit.BestFirst"/>.
     /// </summary>
     internal static readonly string LexicalSql = $"""
+        WITH candidates AS MATERIALIZED (
+            SELECT c.id, c.created_at FROM notes AS c
+            WHERE c.user_id = @user AND (@category::text IS NULL OR c.category = @category::text)
+              AND {LexicalSearchSql.CandidatesSql("@q", "c")})
         SELECT n.id, s.score
-        FROM notes AS n
+        FROM (SELECT id FROM candidates ORDER BY created_at DESC LIMIT {LexicalSearchSql.MaxCandidates}) AS picked
+        JOIN notes AS n ON n.id = picked.id
         CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q", "n")} AS score) AS s
-        WHERE n.user_id = @user AND (@category::text IS NULL OR n.category = @category::text)
-          AND {LexicalSearchSql.CandidatesSql("@q", "n")}
-          AND s.score >= @floor
+        WHERE s.score >= @floor
         ORDER BY s.score DESC, n.created_at DESC, n.id DESC
         LIMIT @limit
         """;

@@ -49,16 +49,20 @@ public sealed class SessionMessageReader(AppDbContext db, SessionHistoryTailRead
 
     /// <summary>
     /// The lexical engine of the notes' text side (<see cref="LexicalSearchSql"/>) over the user's messages:
-    /// candidates from the GIN index on search_tokens, only they scored; best first, then newest.
+    /// candidates from the GIN index on search_tokens, the newest <see cref="LexicalSearchSql.MaxCandidates"/> of them
+    /// scored; best first, then newest.
     /// </summary>
     internal static readonly string LexicalSql = $"""
+        WITH candidates AS MATERIALIZED (
+            SELECT c.session_id, c.seq, c.created_at FROM session_messages AS c
+            JOIN sessions AS owner ON owner.session_id = c.session_id
+            WHERE owner.user_id = @user AND (@session::text IS NULL OR c.session_id = @session::text)
+              AND {LexicalSearchSql.CandidatesSql("@q", "c")})
         SELECT m.session_id, m.seq, m.role, m.content, m.slack_ts, m.metadata::text AS metadata, m.created_at, s.score
-        FROM session_messages AS m
-        JOIN sessions AS owner ON owner.session_id = m.session_id
+        FROM (SELECT session_id, seq FROM candidates ORDER BY created_at DESC LIMIT {LexicalSearchSql.MaxCandidates}) AS picked
+        JOIN session_messages AS m ON m.session_id = picked.session_id AND m.seq = picked.seq
         CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q", "m")} AS score) AS s
-        WHERE owner.user_id = @user AND (@session::text IS NULL OR m.session_id = @session::text)
-          AND {LexicalSearchSql.CandidatesSql("@q", "m")}
-          AND s.score >= @floor
+        WHERE s.score >= @floor
         ORDER BY s.score DESC, m.created_at DESC, m.session_id, m.seq DESC
         LIMIT @limit
         """;
