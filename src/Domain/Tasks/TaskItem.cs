@@ -110,7 +110,8 @@ public sealed class TaskItem : IVersioned
         Touch(now);
     }
 
-    public bool IsOverdueAt(DateTimeOffset now) => DueAt is { } due && IsOpen && now > due;
+    /// <summary><see cref="TaskSpecifications.OverdueAt"/>; inside a query it stands for that rule.</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => TaskSpecifications.IsOverdueAt(this, now);
 
     private void Touch(DateTimeOffset? now)
     {

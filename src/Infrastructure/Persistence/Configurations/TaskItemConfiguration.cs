@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Tasks;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
+using NakamuraMisaki.Infrastructure.Persistence.Specifications;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Configurations;
 
@@ -26,7 +27,7 @@ public sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         // Serves list-by-assignee: WHERE assignee_user_id = $1 ORDER BY due_at (nulls last), created_at.
         builder.HasIndex(t => new { t.AssigneeUserId, t.DueAt, t.CreatedAt });
         // Serves overdue and stale scans, which look only at open tasks.
-        builder.HasIndex(t => t.DueAt).HasFilter(EnumNames.SqlIn("status", TaskItemStatusNames.ToName, TaskItemStatus.Pending, TaskItemStatus.InProgress))
+        builder.HasIndex(t => t.DueAt).HasFilter(TaskSpecificationSql.Open)
             .HasDatabaseName("ix_tasks_open_due_at");
         builder.HasIndex(t => t.UpdatedAt).HasFilter(EnumNames.SqlIn("status", TaskItemStatusNames.ToName, TaskItemStatus.InProgress))
             .HasDatabaseName("ix_tasks_in_progress_updated_at");

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Domain.Handoffs;
+using NakamuraMisaki.Domain.Handoffs.Specifications;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
-
 using NakamuraMisaki.Infrastructure.Persistence.Specifications;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
@@ -33,7 +33,7 @@ public sealed class HandoffRepository(AppDbContext db) : IHandoffRepository
     public Task<Page<Handoff>> ListPendingForRecipientAsync(
         string toUserId, PageRequest page, string viewer, CancellationToken cancellationToken) =>
         VisibleTo(db.Handoffs.AsNoTracking(), viewer)
-            .Where(h => h.ToUserId == toUserId && h.CompletedAt == null)
+            .Where(HandoffSpecifications.Open).Where(h => h.ToUserId == toUserId)
             .OrderBy(h => h.HandoffAt).ThenBy(h => h.Id)
             .ToPageAsync(page, cancellationToken);
 
@@ -43,7 +43,7 @@ public sealed class HandoffRepository(AppDbContext db) : IHandoffRepository
         var sent = VisibleTo(db.Handoffs.AsNoTracking(), viewer).Where(h => h.FromUserId == fromUserId);
         if (!includeCompleted)
         {
-            sent = sent.Where(h => h.CompletedAt == null);
+            sent = sent.Where(HandoffSpecifications.Open);
         }
 
         return sent.OrderByDescending(h => h.HandoffAt).ThenByDescending(h => h.Id).ToPageAsync(page, cancellationToken);
