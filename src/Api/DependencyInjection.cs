@@ -53,7 +53,7 @@ internal static class DependencyInjection
     public static void Configure(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        json.Converters.Add(new EnumWordsConverterFactory());
         // A misspelt field ("asignee_user_id") is an error, not silently ignored.
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         // "Title" is not "title": the API documents snake_case names and refuses unknown fields (issue #18).

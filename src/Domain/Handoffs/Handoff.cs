@@ -115,5 +115,5 @@ public sealed class Handoff : IVersioned
         }
     }
 
-    private static string Name(HandoffStatus status) => status.ToString().ToLowerInvariant();
+    private static string Name(HandoffStatus status) => HandoffStatusNames.Words.Name(status);
 }

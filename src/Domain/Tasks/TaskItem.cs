@@ -121,9 +121,5 @@ public sealed class TaskItem : IVersioned
         }
     }
 
-    private static string StatusName(TaskItemStatus status) => status switch
-    {
-        TaskItemStatus.InProgress => "in-progress",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    private static string StatusName(TaskItemStatus status) => TaskItemStatusNames.Words.Name(status);
 }

@@ -12,5 +12,5 @@ public static class TaskSpecificationSql
 {
     /// <summary><see cref="TaskSpecifications.Open"/>: "status IN ('pending', 'in_progress')".</summary>
     public static readonly string Open =
-        EnumNames.SqlIn("status", TaskItemStatusNames.ToName, TaskSpecifications.OpenStatuses.ToArray());
+        TaskItemStatusNames.Words.SqlIn("status", TaskSpecifications.OpenStatuses.ToArray());
 }
