@@ -38,7 +38,8 @@ internal static class DependencyInjection
         services.AddApiDocument();
 
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddSchemaCheck(HealthEndpoints.SchemaCheck, [HealthEndpoints.ReadyTag]);
         // An unreachable server must not hold readiness for the full connect timeout.
         services.PostConfigure<HealthCheckServiceOptions>(options =>
         {
