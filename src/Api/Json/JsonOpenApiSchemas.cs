@@ -19,6 +19,7 @@ internal static class JsonOpenApiSchemas
         {
             // Every free-form field is a JSON object (JsonObjectRules): a session's options, a message's metadata.
             schema.Type = type == typeof(JsonElement) ? JsonSchemaType.Object : JsonSchemaType.Object | JsonSchemaType.Null;
+            schema.AdditionalProperties = new OpenApiSchema(); // any key, any value: generated clients type it so
             schema.Description = $"A JSON object, stored as given (jsonb): at most {StoredJson.MaxDepth} levels of nesting, " +
                                  "each key once per object, no NUL (U+0000) or unpaired surrogate in any string or key.";
         }
