@@ -335,12 +335,6 @@ namespace NakamuraMisaki.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notes");
 
-                    b.HasIndex("Content")
-                        .HasDatabaseName("ix_notes_content_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Content"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Content"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_notes_unembedded")
                         .HasFilter("embedding IS NULL");
@@ -450,11 +444,6 @@ namespace NakamuraMisaki.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("idempotency_key");
-
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -468,6 +457,12 @@ namespace NakamuraMisaki.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
 
+                    b.PrimitiveCollection<string[]>("SearchTokens")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("search_tokens")
+                        .HasComputedColumnSql("search_tokens(content)", true);
+
                     b.Property<string>("SlackTs")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -476,15 +471,10 @@ namespace NakamuraMisaki.Migrations
                     b.HasKey("SessionId", "Seq")
                         .HasName("pk_session_messages");
 
-                    b.HasIndex("Content")
-                        .HasDatabaseName("ix_session_messages_content_trgm");
+                    b.HasIndex("SearchTokens")
+                        .HasDatabaseName("ix_session_messages_search_tokens");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Content"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Content"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("SessionId", "IdempotencyKey")
-                        .HasDatabaseName("ix_session_messages_session_id_idempotency_key")
-                        .HasFilter("idempotency_key IS NOT NULL");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchTokens"), "gin");
 
                     b.HasIndex("SessionId", "SlackTs")
                         .IsUnique()
@@ -620,6 +610,25 @@ namespace NakamuraMisaki.Migrations
                         .HasFilter("error IS NULL AND finished_at IS NOT NULL");
 
                     b.ToTable("backup_runs", (string)null);
+                });
+
+            modelBuilder.Entity("NakamuraMisaki.Infrastructure.Database.CommitMarker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commit_markers");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_commit_markers_created_at");
+
+                    b.ToTable("commit_markers", (string)null);
                 });
 
             modelBuilder.Entity("NakamuraMisaki.Infrastructure.Idempotency.IdempotencyRecord", b =>

@@ -30,15 +30,8 @@ wait_http() {
 start_api() {
   BENCH_API_KEY=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   export BENCH_API_KEY
-  (
-    [ $# -eq 0 ] || export "$@"
-    export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
-      Database__Embedded__DataDirectory="$pg_dir" Database__Embedded__Port="$pg_port" \
-      Auth__ApiKeys__0__Client=bench \
-      Auth__ApiKeys__0__Sha256="$(printf %s "$BENCH_API_KEY" | sha256sum | cut -d' ' -f1)" \
-      RateLimiting__PermitsPerSecond=100000000 RateLimiting__Burst=100000000
-    run_in "$work/api" dotnet NakamuraMisaki.Api.dll
-  ) >"$work/api.log" 2>&1 &
+  run_api "$work/api" "$api_port" "$work/api.log" \
+    Database__Embedded__DataDirectory="$pg_dir" Database__Embedded__Port="$pg_port" "$@" &
   api_pid=$!
   wait_http "http://127.0.0.1:$api_port/health/ready" 180
   export PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres PGDATABASE=nakamura_misaki
@@ -46,16 +39,54 @@ start_api() {
   export PGPASSWORD
 }
 
+# start_ref_api: starts the API of --api-ref (published in $work/api-ref) on $ref_port, on the cluster start_api
+# started and migrated (the working tree's schema), with the same key and limits; its connections are named
+# NakamuraMisakiRef in pg_stat_activity. Waits until it serves a seeded task.
+start_ref_api() {
+  run_api "$work/api-ref" "$ref_port" "$work/api-ref.log" \
+    ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$PGPASSWORD;Database=nakamura_misaki;Application Name=NakamuraMisakiRef" &
+  ref_pid=$!
+  wait_for_task "$ref_port" "$ref_pid" "the API of $api_ref" "$work/api-ref.log"
+}
+
+# wait_for_task PORT PID NAME LOG: waits until the server on PORT answers the first seeded task ($work/ids.txt) as its
+# owner, with the bench key; gives up when the process PID has died.
+wait_for_task() {
+  local id
+  id=$(head -1 "$work/ids.txt")
+  until curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_API_KEY" \
+    -H "X-Slack-User-Id: UBENCH$(printf %03d $((16#${id:24} % 100)))" "http://127.0.0.1:$1/api/v1/tasks/$id"; do
+    kill -0 "$2" 2>/dev/null || { log "$3 died; see $4"; exit 1; }
+    sleep 1
+  done
+}
+
+# run_api DIR PORT LOG [VAR=value…]: runs the API published in DIR as this (sub)shell's process; callers add & so $!
+# is the API's pid.
+run_api() {
+  local dir=$1 port=$2
+  exec >"$3" 2>&1
+  shift 3
+  export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    Auth__ApiKeys__0__Client=bench \
+    Auth__ApiKeys__0__Sha256="$(printf %s "$BENCH_API_KEY" | sha256sum | cut -d' ' -f1)" \
+    RateLimiting__PermitsPerSecond=100000000 RateLimiting__Burst=100000000
+  [ $# -eq 0 ] || export "$@"
+  run_in "$dir" dotnet NakamuraMisaki.Api.dll
+}
+
 # Truncates tasks and inserts the 10 000 seeded rows again (bench/seed.sql).
 seed() { psql -Xq -v ON_ERROR_STOP=1 -f "$bench/seed.sql" >/dev/null; }
 
 describe_machine() {
   local api_commit
-  api_commit=$(git -C "$root" rev-parse --short "${api_ref:-HEAD}")
-  [ -z "$api_ref" ] && ! git -C "$root" diff --quiet HEAD -- src && api_commit+=" + uncommitted changes"
+  api_commit=$(git -C "$root" rev-parse --short HEAD)
+  git -C "$root" diff --quiet HEAD -- src || api_commit+=" + uncommitted changes"
   echo "# NakamuraMisaki benchmark, $(date -u +%Y-%m-%dT%H:%MZ)${label:+ ($label)}"
   echo
-  echo "- API: ${api_ref:-working tree} ($api_commit), Release, Production environment, default settings"
+  echo "- API: working tree ($api_commit), Release, Production environment, default settings"
+  [ -z "${api_ref:-}" ] || echo "- API before (\"API as of\" rows): $api_ref ($(git -C "$root" rev-parse --short "$api_ref")), on the" \
+    "same cluster and rows, measured in the same repetitions"
   echo "- Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores," \
     "$(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
   echo "- PostgreSQL $(psql -XAtc 'SHOW server_version') (the API's embedded cluster, fsync on);" \
@@ -82,41 +113,68 @@ run_pgbench() {
 # The shell's tree holds the API, the raw endpoint and the samplers; PostgreSQL daemonizes, so it is named apart.
 cpu_snapshot() {
   python3 "$bench/cpu_share.py" snapshot shell="$$" api="$api_pid" raw="$raw_pid" duty="${duty_pid:-$raw_pid}" \
-    postgres="$postmaster_pid"
+    ref="${ref_pid:-$api_pid}" postgres="$postmaster_pid"
+}
+
+# allocated_bytes TARGET: the runtime's count of bytes allocated so far by the target's process (GC.GetTotalAllocatedBytes:
+# the API serves it in /metrics, the yardsticks at /bench/allocated-bytes); empty for pgbench, which has no .NET server.
+allocated_bytes() {
+  case "$1" in
+    api|ref) { curl -sf "http://127.0.0.1:$(port_of "$1")/metrics" || true; } |
+      awk '/^dotnet_gc_heap_total_allocated_bytes_total/ {printf "%.0f", $2}' ;;
+    raw|duty) curl -sf "http://127.0.0.1:$(port_of "$1")/bench/allocated-bytes" || true ;;
+  esac
+}
+
+port_of() {
+  case "$1" in api) echo "$api_port" ;; ref) echo "$ref_port" ;; raw) echo "$raw_port" ;; duty) echo "$duty_port" ;; esac
 }
 
 # measure PHASE TARGET REP COMMAND…: runs the command and writes one result line to $work/PHASE-TARGET-rREP.json
 # (and to results.jsonl, except for the mixed phase, which add_mixed_extras completes first).
 measure() {
-  local phase=$1 target=$2 rep=$3 load before after result cpu
+  local phase=$1 target=$2 rep=$3 load before after result cpu bytes_before bytes_after
   shift 3
   local out="$work/$phase-$target-r$rep"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
+  bytes_before=$(allocated_bytes "$target")
   before=$(cpu_snapshot)
   local started=$EPOCHREALTIME elapsed
   "$@" >"$out.txt" 2>&1
   elapsed=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN {print b - a}')
   after=$(cpu_snapshot)
+  bytes_after=$(allocated_bytes "$target")
   cpu=$(python3 "$bench/cpu_share.py" report <(echo "$before") <(echo "$after") "$elapsed")
   if [ "$target" = pgbench ]; then
     result=$(python3 "$bench/pgbench_result.py" "$out.txt" "$work/pgbench-r$rep")
   else
     result=$(grep '^BENCH ' "$out.txt" | cut -c7-) || { log "no result in $out.txt"; cat "$out.txt" >&2; exit 1; }
   fi
-  printf '{"phase":"%s","target":"%s","rep":%d,"load":"%s","cpu":%s,"result":%s}\n' \
-    "$phase" "$target" "$rep" "$load" "$cpu" "$result" >"$out.json"
+  printf '{"phase":"%s","target":"%s","rep":%d,"load":"%s","cpu":%s,"allocated_bytes":%s,"result":%s}\n' \
+    "$phase" "$target" "$rep" "$load" "$cpu" \
+    "$([ -n "$bytes_before" ] && [ -n "$bytes_after" ] && echo $((bytes_after - bytes_before)) || echo null)" \
+    "$result" >"$out.json"
   [ "$phase" = mixed ] || cat "$out.json" >>"$work/results.jsonl"
 }
 
-# Every 0.5 s during the mixed run: the API's connections in pg_stat_activity (one psql session, so the sampling
-# itself opens no connections) and the API's resident memory.
+# start_sampling PREFIX TARGET: every 0.5 s during a mixed run, the target API's connections in pg_stat_activity (one
+# psql session, so the sampling itself opens no connections), its resident memory, and from its /metrics the
+# requests waiting for a pooled connection and the thread pool's queue; /metrics is kept before and after the run
+# (GC collections and pause time, lock contentions), so the report can say what bounded the p99.
 start_sampling() {
-  stop_file="$1.stop"
+  stop_file="$1.stop" sampled_metrics="$1.metrics-after" sampled_port=$(port_of "$2")
   rm -f "$stop_file"
+  curl -sf "http://127.0.0.1:$sampled_port/metrics" >"$1.metrics-before" || true
+  local pid=$api_pid application=NakamuraMisaki
+  [ "$2" = api ] || pid=$ref_pid application=NakamuraMisakiRef
   (while [ ! -e "$stop_file" ]; do
     echo "SELECT count(*), count(*) FILTER (WHERE state = 'active'), count(*) FILTER (WHERE state = 'idle')
-          FROM pg_stat_activity WHERE application_name = 'NakamuraMisaki';"
-    awk '/^VmRSS:/ {print $2}' "/proc/$api_pid/status" >>"$1.rss"
+          FROM pg_stat_activity WHERE application_name = '$application';"
+    awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" >>"$1.rss"
+    { curl -sf "http://127.0.0.1:$sampled_port/metrics" || true; } | awk '
+      /^db_client_connection_npgsql_pending_requests/ {pending += $NF}
+      /^dotnet_thread_pool_queue_length/ {queue += $NF}
+      END {print pending + 0, queue + 0}' >>"$1.waits"
     sleep 0.5
   done) | psql -XAt -F, >"$1.conns" 2>&1 &
   sampler_pid=$!
@@ -126,23 +184,51 @@ stop_sampling() {
   touch "$stop_file"
   wait "$sampler_pid"
   sampler_pid=""
+  curl -sf "http://127.0.0.1:$sampled_port/metrics" >"$sampled_metrics" || true
 }
 
-# Adds peak connections, RSS and the idle connections now (10 s after the run) to the mixed result, then records it.
+# add_mixed_extras PREFIX TARGET: adds peak connections, RSS, pool and thread-pool waits, GC and lock figures and the
+# idle connections now (10 s after the run) to the target's mixed result ($work/mixed-TARGET-rREP: the PREFIX of
+# measure and start_sampling), then records it.
 add_mixed_extras() {
-  local idle
-  idle=$(psql -XAtc "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'NakamuraMisaki' AND state = 'idle'")
+  local idle application=NakamuraMisaki
+  [ "$2" = api ] || application=NakamuraMisakiRef
+  idle=$(psql -XAtc "SELECT count(*) FROM pg_stat_activity WHERE application_name = '$application' AND state = 'idle'")
   python3 - "$1" "$idle" >>"$work/results.jsonl" <<'EOF'
-import json, statistics, sys
+import json, re, statistics, sys
 prefix, idle = sys.argv[1], int(sys.argv[2])
-with open(prefix.replace("mixed-r", "mixed-api-r") + ".json") as f:
+with open(prefix + ".json") as f:
     measurement = json.load(f)
 with open(prefix + ".conns") as f:
     peak = max(int(line.split(",")[0]) for line in f if line[0].isdigit())
 with open(prefix + ".rss") as f:
     rss_mb = [int(line) / 1024 for line in f if line.strip()]
+with open(prefix + ".waits") as f:
+    waits = [[float(x) for x in line.split()] for line in f if line.strip()] or [[0, 0]]
+
+
+def counters(path):
+    """name{labels} -> value for the counters of the runtime the report uses."""
+    try:
+        text = open(path).read()
+    except OSError:
+        return {}
+    return {m.group(1): float(m.group(2)) for m in re.finditer(
+        r"^((?:dotnet_gc_collections_total|dotnet_gc_pause_time_seconds_total|dotnet_monitor_lock_contentions_total)"
+        r"(?:\{[^}]*\})?) (\S+)", text, re.M)}
+
+
+before, after = counters(prefix + ".metrics-before"), counters(prefix + ".metrics-after")
+delta = lambda prefix_: sum(v - before.get(k, 0) for k, v in after.items() if k.startswith(prefix_))
+gen = lambda g: sum(v - before.get(k, 0) for k, v in after.items()
+                    if k.startswith("dotnet_gc_collections_total") and f'gc_heap_generation="{g}"' in k)
 measurement["extra"] = {"peak_db_connections": peak, "idle_db_connections_after": idle,
-                        "rss_peak_mb": max(rss_mb), "rss_median_mb": statistics.median(rss_mb)}
+                        "rss_peak_mb": max(rss_mb), "rss_median_mb": statistics.median(rss_mb),
+                        "pool_waiters_peak": max(w[0] for w in waits), "pool_waiters_mean": statistics.fmean(w[0] for w in waits),
+                        "thread_pool_queue_peak": max(w[1] for w in waits),
+                        "gc_pause_ms": 1000 * delta("dotnet_gc_pause_time_seconds_total"),
+                        "gc_collections": f"{gen('gen0'):.0f}/{gen('gen1'):.0f}/{gen('gen2'):.0f}",
+                        "lock_contentions": delta("dotnet_monitor_lock_contentions_total")}
 print(json.dumps(measurement))
 EOF
 }
@@ -153,6 +239,7 @@ cleanup() {
   [ -n "${sampler_pid:-}" ] && touch "$stop_file"
   [ -n "${raw_pid:-}" ] && kill "$raw_pid" 2>/dev/null
   [ -n "${duty_pid:-}" ] && kill "$duty_pid" 2>/dev/null
+  [ -n "${ref_pid:-}" ] && kill "$ref_pid" 2>/dev/null
   if [ -n "${api_pid:-}" ]; then
     kill "$api_pid" 2>/dev/null
     wait "$api_pid" 2>/dev/null || true
@@ -170,10 +257,10 @@ cleanup() {
   rm -rf "${pg_dir:-/nonexistent}" "$work/api-src"
 }
 
-# The API's own count of answers by route and status (from /metrics): "route status count" lines. Diffed around the
-# mixed runs, it names what wrk only counts as "non-2xx".
+# status_counts [PORT]: the API's own count of answers by route and status (from /metrics): "route status count"
+# lines. Diffed around the mixed runs, it names what wrk only counts as "non-2xx".
 status_counts() {
-  curl -sf "http://127.0.0.1:$api_port/metrics" | python3 -c '
+  curl -sf "http://127.0.0.1:${1:-$api_port}/metrics" | python3 -c '
 import re, sys
 for line in sys.stdin:
     if line.startswith("http_server_request_duration_seconds_count{"):

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where the API's CPU goes on the hot path (not a test, not a benchmark's figure): runs the API as bench/run.sh does
 # (Release, Production, its own embedded cluster, 10 000 seeded tasks), loads it with wrk, samples its CPU with
-# `perf record` and prints µs of CPU per request by layer (bench/profile/layers.py), plus bytes allocated per request.
+# `perf record` and prints µs of CPU per request by layer (bench/profile/layers.py), plus bytes allocated per request
+# and, from a second loaded window sampled over EventPipe (bench/AllocationTypes), which types those bytes are.
 #
 #   bash bench/profile.sh              GET a task by id, 32 connections
 #   bash bench/profile.sh mixed        the mixed workload, 100 connections
@@ -25,7 +26,7 @@ source "$bench/lib.sh"
 trap 'log "failed at line $LINENO: $BASH_COMMAND"' ERR
 work="$bench/results/$(date +%Y%m%d-%H%M%S)-profile-$workload"
 mkdir -p "$work"
-bash "$root/scripts/prereqs.sh" >/dev/null
+bash "$root/scripts/prereqs.sh" --test >/dev/null
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 command -v wrk >/dev/null || as_root apt-get install -y wrk >/dev/null
 command -v perf >/dev/null || as_root apt-get install -y linux-perf >/dev/null
@@ -33,8 +34,10 @@ if [ "$(cat /proc/sys/kernel/perf_event_paranoid)" -gt 1 ] && [ "$(id -u)" != 0 
   log "perf needs root or kernel.perf_event_paranoid <= 1 to sample another process"; exit 1
 fi
 
-log "publishing the API (working tree), Release, to $work"
+log "publishing the API (working tree) and the allocation sampler, Release, to $work"
 dotnet publish "$root/src/Api" -c Release -o "$work/api" --nologo -v quiet --disable-build-servers >"$work/build.log" 2>&1
+dotnet publish "$bench/AllocationTypes" -c Release -o "$work/allocations" --nologo -v quiet --disable-build-servers \
+  >>"$work/build.log" 2>&1
 
 pg_dir="$work/pg" pg_port=$(free_port) api_port=$(free_port)
 trap cleanup EXIT
@@ -65,3 +68,21 @@ echo
 echo "$(printf '%.0f' "$rps") req/s under perf; $(python3 -c "print(round(($bytes_after - $bytes_before) / $requests))") bytes allocated per request"
 echo
 python3 "$bench/profile/layers.py" "$work/perf.data" "$sampled" | tee "$work/layers.md"
+
+# Allocation types in a window of their own, so EventPipe does not slow the one perf sampled.
+run_wrk "$script" "$connections" "$((seconds + 4))" "http://127.0.0.1:$api_port" >"$work/wrk-allocations.txt" &
+wrk_pid=$!
+sleep 2
+dotnet "$work/allocations/AllocationTypes.dll" "$api_pid" "$seconds" >"$work/allocations.tsv"
+wait "$wrk_pid"
+echo
+python3 - "$work/allocations.tsv" "$(grep '^BENCH ' "$work/wrk-allocations.txt" | cut -c7-)" "$seconds" <<'EOF' | tee "$work/allocations.md"
+import json, sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if "\t" in line]
+requests = json.loads(sys.argv[2])["rps"] * float(sys.argv[3])
+total = sum(int(b) for _, b in rows)
+print(f"Allocated by type (AllocationTick sampling, ~100 KB a sample): {total / requests:,.0f} bytes per request")
+print("\n| type | bytes per request | share |\n|---|---|---|")
+for name, b in rows[:40]:
+    print(f"| `{name}` | {int(b) / requests:,.0f} | {100 * int(b) / total:.1f}% |")
+EOF

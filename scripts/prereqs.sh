@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # Installs what NakamuraMisaki needs on a Debian/Ubuntu machine, and nothing else.
+#   prereqs.sh          what serving needs (scripts/run.sh): the .NET SDK check, PostgreSQL 15+, pgvector
+#   prereqs.sh --test   that, and what only the tests and benchmarks use (scripts/test.sh, bench/): PgBouncer,
+#                       dotnet-ef, the Python adapters' packages, promtool, Node.js and the OpenAPI lint tools
 # Idempotent and non-interactive: every step first checks whether its result is already there.
 # Works as root or through sudo. Prints each action it takes.
 set -euo pipefail
+case "${1:-}" in
+  "") for_tests="" ;;
+  --test) for_tests=1 ;;
+  *) printf 'usage: %s [--test]\n' "$0" >&2; exit 2 ;;
+esac
 
 log() { printf '[prereqs] %s\n' "$*"; }
 SUDO=""
@@ -66,6 +74,9 @@ else
   log "pgvector installed for PostgreSQL $major"
 fi
 
+if [ -z "$for_tests" ]; then log "done (serving)"; exit 0; fi
+
+# What only the tests and benchmarks use, from here on.
 # 4. PgBouncer, for the tests that run the service behind it in transaction mode (not needed to run the service).
 if command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ]; then
   log "pgbouncer: present"
@@ -79,23 +90,23 @@ if ! (cd "$root" && dotnet ef --version >/dev/null 2>&1); then
   log "dotnet tool restore (dotnet-ef)"
   (cd "$root" && dotnet tool restore >/dev/null)
 fi
-# 6. The Python client adapters' tests (clients/python): Debian's python3 packages (no PyPI on these machines).
+# 6. The Python tests (clients/python, tests/prometheus): Debian's python3 packages (no PyPI on these machines).
 missing=()
-for pkg in python3 python3-httpx python3-pytest python3-pytest-asyncio; do
+for pkg in python3 python3-httpx python3-pytest python3-pytest-asyncio python3-yaml; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
-log "Python packages for clients/python: present"
-# 6. promtool, for the alert rules' unit tests (deploy/prometheus). Only promtool is used: the Prometheus server the
-# package brings is stopped and disabled where systemd runs it.
-if ! command -v promtool >/dev/null; then
+log "Python packages for the Python tests: present"
+# 7. Prometheus: promtool for the rules' unit tests (deploy/prometheus), the server for tests/prometheus, which starts
+# its own on loopback. The packaged service is stopped and disabled where systemd runs it.
+if ! command -v promtool >/dev/null || ! command -v prometheus >/dev/null; then
   apt_install prometheus
   if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
     $SUDO systemctl disable --now prometheus >/dev/null 2>&1 || true
   fi
 fi
 log "promtool: $(promtool --version 2>&1 | head -1)"
-# 7. Node.js and the pinned OpenAPI checks (Spectral, Redocly, openapi-typescript, tsc) from tools/openapi's lock
+# 8. Node.js and the pinned OpenAPI checks (Spectral, Redocly, openapi-typescript, tsc) from tools/openapi's lock
 #    file; npm ci runs again only when the lock file changed since the last install.
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
@@ -103,13 +114,17 @@ if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
   node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 fi
 if [ "$node_major" -lt 20 ]; then log "Node.js $node_major found; the OpenAPI checks need 20 or newer"; exit 1; fi
-tools="$root/tools/openapi"
-stamp="$tools/node_modules/.lock-sha256"
-lock_sum=$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-  log "npm ci (tools/openapi: Spectral, Redocly, openapi-typescript, TypeScript)"
-  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  echo "$lock_sum" > "$stamp"
-fi
-log "OpenAPI checks (tools/openapi): present"
+# 8. The SentencePiece library and its real models (tools/sentencepiece), the reference of the ONNX tokenizer's tests.
+npm_ci() { # folder, what
+  local stamp="$1/node_modules/.lock-sha256" lock_sum
+  lock_sum=$(sha256sum "$1/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+    log "npm ci ($2)"
+    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$lock_sum" > "$stamp"
+  fi
+  log "$2: present"
+}
+npm_ci "$root/tools/openapi" "tools/openapi: Spectral, Redocly, openapi-typescript, TypeScript"
+npm_ci "$root/tools/sentencepiece" "tools/sentencepiece: SentencePiece models for the tokenizer tests"
 log "done"

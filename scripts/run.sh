@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick start, part 1: installs what is missing, then runs the API.
+# Quick start, part 1: installs what serving needs (scripts/prereqs.sh, no test tools), then runs the API.
 # Without ConnectionStrings__Default it starts (or reuses) its own PostgreSQL under .data/postgres.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

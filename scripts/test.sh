@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Quick start, part 2: installs what is missing, then runs every test against a throwaway PostgreSQL cluster
-# (or TEST_DATABASE_URL), then the Python client adapters' tests against the service, then the alert rules' unit
-# tests (promtool). Ends with one line: "N passed, N failed", counting all three.
+# (or TEST_DATABASE_URL), then the Python client adapters' tests against the service, then the dashboard and rules
+# against a real Prometheus scraping the service (tests/prometheus), then the alert and recording rules' unit tests
+# (promtool). Ends with one line: "N passed, N failed", counting them all.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bash "$root/scripts/prereqs.sh" || exit 1
+bash "$root/scripts/prereqs.sh" --test || exit 1
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 # The OpenAPI checks read the document the service serves, written by the ServedOpenApiDocument test.
@@ -26,18 +27,26 @@ passed=$((passed + $(grep -c '^openapi check passed:' "$log")))
 failed=$((failed + $(grep -c '^openapi check failed:' "$log")))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi # a build or run failure counts as a failure
 
-# The Python adapters (clients/python) against the API dotnet test just built, started once on a cluster of its own.
-(cd "$root/clients/python" && NAKAMURA_MISAKI_TEST_NO_BUILD=1 /usr/bin/python3 -m pytest -q -p no:cacheprovider) 2>&1 \
-  | tee "$log"
-py_status=${PIPESTATUS[0]}
-# pytest's summary: "3 failed, 61 passed, 1 error in 52.10s" (errors are failures too).
-read -r py_passed py_failed < <(grep -E '^=* ?[0-9]+ (passed|failed|errors?)' "$log" | tail -1 \
-  | grep -oE '[0-9]+ (passed|failed|errors?)' | awk '$2 == "passed" {p += $1} $2 != "passed" {f += $1} END {print p+0, f+0}')
-if [ "$py_status" -ne 0 ] && [ "$py_failed" -eq 0 ]; then py_failed=1; fi
+# Runs pytest in $1 against the API dotnet test just built (each suite starts it on a cluster of its own) and adds
+# its summary ("3 failed, 61 passed, 1 error in 52.10s"; errors are failures too) to py_passed / py_failed.
+py_passed=0; py_failed=0; py_status=0
+run_pytest() {
+  (cd "$1" && NAKAMURA_MISAKI_TEST_NO_BUILD=1 /usr/bin/python3 -m pytest -q -p no:cacheprovider) 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]} passed failed
+  read -r passed failed < <(grep -E '^=* ?[0-9]+ (passed|failed|errors?)' "$log" | tail -1 \
+    | grep -oE '[0-9]+ (passed|failed|errors?)' | awk '$2 == "passed" {p += $1} $2 != "passed" {f += $1} END {print p+0, f+0}')
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  py_passed=$((py_passed + passed)); py_failed=$((py_failed + failed))
+  if [ "$status" -ne 0 ]; then py_status=$status; fi
+}
+# The Python adapters (clients/python), then the dashboard's queries and the rules against Debian's Prometheus.
+run_pytest "$root/clients/python"
+run_pytest "$root/tests/prometheus"
 
-# The alert rules' unit tests: each test group of deploy/prometheus/alerts.test.yml counts as one test.
-groups=$(grep -cE '^  - name:' "$root/deploy/prometheus/alerts.test.yml")
-if (cd "$root/deploy/prometheus" && promtool test rules alerts.test.yml) 2>&1 | tee "$log"; then
+# The alert and recording rules' unit tests: each test group of deploy/prometheus/*.test.yml counts as one test.
+rule_tests=(alerts.test.yml recording.test.yml)
+groups=$(cd "$root/deploy/prometheus" && cat "${rule_tests[@]}" | grep -cE '^  - name:')
+if (cd "$root/deploy/prometheus" && promtool test rules "${rule_tests[@]}") 2>&1 | tee "$log"; then
   rules_status=0; rules_passed=$groups; rules_failed=0
 else
   rules_status=1

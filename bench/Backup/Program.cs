@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using NakamuraMisaki.Api.Backups;
+using NakamuraMisaki.Api.CommandLine;
+using NakamuraMisaki.Api.CommandLine.Import;
 using NakamuraMisaki.Infrastructure;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Database.Embedded;
@@ -67,7 +68,7 @@ static async Task<double> TimedAsync(string what, string connectionString, param
 {
     using var output = new StringWriter();
     var clock = Stopwatch.StartNew();
-    var code = await BackupCommand.RunAsync(args, output, builder =>
+    var code = await CommandLineVerbs.RunAsync(args, ImportConsole.Plain(output), builder =>
         builder.Configuration["ConnectionStrings:Default"] = connectionString, CancellationToken.None);
     var seconds = clock.Elapsed.TotalSeconds;
     Console.WriteLine($"{what}: {seconds:N1} s, exit {code}");

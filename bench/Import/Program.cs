@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
-using NakamuraMisaki.Api.Import;
+using NakamuraMisaki.Api.CommandLine.Import;
 using NakamuraMisaki.Import;
 using NakamuraMisaki.Bench.Import;
 using NakamuraMisaki.Infrastructure.Database;

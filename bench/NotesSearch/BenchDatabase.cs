@@ -55,7 +55,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     }
 
     /// <summary>Drops the index COPY would otherwise maintain row by row (the HNSW ones are built after the load).</summary>
-    public Task DropSearchIndexesAsync() => ExecuteAsync("DROP INDEX ix_notes_content_trgm");
+    public Task DropSearchIndexesAsync() => ExecuteAsync("DROP INDEX ix_notes_search_tokens");
 
     public async Task<TimeSpan> CopyAsync(IEnumerable<BenchNote> notes)
     {

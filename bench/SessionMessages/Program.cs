@@ -4,6 +4,7 @@ using NakamuraMisaki.Application.Sessions.Commands.CreateSession;
 using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Application.Sessions.Messages.Commands.AppendSessionMessages;
 using NakamuraMisaki.Application.Sessions.Messages.Queries.ListSessionMessages;
+using NakamuraMisaki.Application.Sessions.Messages.Queries.SearchSessionMessages;
 using NakamuraMisaki.Bench.SessionMessages;
 using NakamuraMisaki.Domain.Sessions;
 using static NakamuraMisaki.Bench.SessionMessages.MachineLoad;
@@ -11,7 +12,8 @@ using static NakamuraMisaki.Bench.SessionMessages.MachineLoad;
 // Session messages benchmark (issue #12), through the service's own use cases (mediator, validation, EF Core) on a
 // throwaway durable cluster, without HTTP:
 //   append throughput: single-message appends to one session (8 writers), and to 100 sessions (one writer each);
-//   last=20 latency: on a session of 10,000 messages, then with the table grown to 1,000,000 messages.
+//   last=20 latency: on a session of 10,000 messages, then with the table grown to 1,000,000 messages;
+//   message search (the notes' lexical engine) over the 1,000,000 messages, after building its token index.
 // Usage: dotnet run --project bench/SessionMessages -c Release [-- appendsPerScenario totalMessages reads]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var appends = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
@@ -38,9 +40,9 @@ Console.WriteLine("|---|---|---|---|---|---|");
 await AppendScenarioAsync("one session", 8, _ => "one");
 await AppendScenarioAsync("100 sessions in parallel", 100, w => $"s{w:D3}");
 
-// Reads. The trigram index is dropped for the bulk load (search is not measured here) and the rows are generated
-// inside the server: the figures are about the read path, not the loading.
-await host.ExecuteAsync("DROP INDEX ix_session_messages_content_trgm");
+// Reads. The lexical token index is dropped for the bulk load and built once after it (timed), and the rows are
+// generated inside the server: the figures are about the read path, not the loading.
+await host.ExecuteAsync("DROP INDEX ix_session_messages_search_tokens");
 await host.ExecuteAsync(Fill("big", BigSession) + "; ANALYZE session_messages; ANALYZE sessions");
 Console.WriteLine();
 Console.WriteLine("| last=20 on | table messages | p50 ms | p95 ms | p99 ms | load |");
@@ -57,6 +59,10 @@ for (var from = 0; from < fillers; from += 100)
 await host.ExecuteAsync("VACUUM ANALYZE session_messages; ANALYZE sessions");
 Console.WriteLine($"(filled {fillers:N0} sessions of 1,000 in {clock.Elapsed.TotalSeconds:F0} s)");
 var rows = await ScalarAsync("SELECT count(*) FROM session_messages");
+clock.Restart();
+await host.ExecuteAsync("CREATE INDEX ix_session_messages_search_tokens ON session_messages USING gin (search_tokens)");
+Console.WriteLine($"(the lexical token index over {rows:N0} messages built in {clock.Elapsed.TotalSeconds:F0} s)");
+await SearchScenarioAsync(rows);
 await ReadScenarioAsync($"a session of {BigSession:N0}", _ => "big", rows);
 await ReadScenarioAsync("random sessions of 1,000", i => $"f{i * 7919 % Math.Max(1, fillers):D5}", rows);
 Console.WriteLine();
@@ -78,7 +84,7 @@ async Task AppendScenarioAsync(string name, int writers, Func<int, string> sessi
         for (var i = 0; i < perWriter; i++)
         {
             await host.SendAsync(new AppendSessionMessage(
-                sessionOf(w), i % 2 == 0 ? MessageRole.User : MessageRole.Assistant, texts.Message(), null, null, null));
+                sessionOf(w), i % 2 == 0 ? MessageRole.User : MessageRole.Assistant, texts.Message(), null, null));
         }
     }));
     var seconds = watch.Elapsed.TotalSeconds;
@@ -107,6 +113,28 @@ async Task ReadScenarioAsync(string name, Func<int, string> sessionOf, long? tab
     var size = tableRows ?? await ScalarAsync("SELECT count(*) FROM session_messages");
     Console.WriteLine($"| {name} | {size:N0} | {Format(Percentile(samples, 50))} | {Format(Percentile(samples, 95))} | " +
                       $"{Format(Percentile(samples, 99))} | {Now()} |");
+}
+
+// Message search (the lexical engine) over the user's whole history: a word every filler holds, a rarer pair, and
+// words no message holds, each as the bot would send it.
+async Task SearchScenarioAsync(long tableRows)
+{
+    Console.WriteLine();
+    Console.WriteLine("| message search for | table messages | searches | p50 ms | p95 ms | p99 ms | load |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    foreach (var query in new[] { "移行手順", "DB", "存在しない単語" })
+    {
+        var samples = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await host.SendAsync(new SearchSessionMessages(query, null, 10));
+            samples.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"| {query} | {tableRows:N0} | {samples.Count} | {Format(Percentile(samples, 50))} | " +
+                          $"{Format(Percentile(samples, 95))} | {Format(Percentile(samples, 99))} | {Now()} |");
+    }
 }
 
 // A session of the bench user with `count` messages of 40-400 characters, seqs 1..count.

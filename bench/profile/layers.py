@@ -27,6 +27,8 @@ LAYERS = [  # (name, pattern on a frame): more specific names first
     ("authorization", r"\[Microsoft\.AspNetCore\.Authorization"),
     ("rate limiter", r"RateLimiting|System\.Threading\.RateLimiting"),
     ("authentication (API key)", r"\[Microsoft\.AspNetCore\.Authentication|ApiKeyAuthenticationHandler|ApiKeyStore|libcrypto"),
+    ("idempotency middleware", r"IdempotencyMiddleware"),
+    ("dependency injection (request scope, services)", r"\[Microsoft\.Extensions\.DependencyInjection"),
     ("unstorable-text guard", r"UnstorableTextGuard"),
     ("request body limit", r"RequestBodyLimit"),
     ("problem details, status code pages", r"StatusCodePagesMiddleware|ExceptionHandlerMiddleware"),

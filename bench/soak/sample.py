@@ -1,6 +1,7 @@
 """One soak sample: prints a CSV line of the API's RSS (MB), GC heap (MB, from its own /metrics: the System.Runtime
 meter's dotnet.gc.last_collection.heap.size summed over generations), threads, open fds, DB connections used/idle
-(pg_stat_activity via the psql line on stdin), and the window's p99/requests/non-2xx from wrk's BENCH line."""
+and the rows in the tables the load adds to (the psql line: used,idle,rows), and the window's p99/requests/non-2xx from wrk's
+BENCH line."""
 import json
 import re
 import sys
@@ -32,8 +33,8 @@ with open(bench_file) as f:
     for line in f:
         if line.startswith("BENCH "):
             bench = json.loads(line[6:])
-used, idle = (conns.split(",") + ["0", "0"])[:2]
+used, idle, data_rows = (conns.split(",") + ["0", "0", "0"])[:3]
 print(",".join(str(v) for v in [
     int(time.time()), round(status("VmRSS") / 1024, 1), round(heap_mb(), 1), status("Threads"), fds,
     int(used or 0), int(idle or 0), bench.get("p99_ms", 0), bench.get("requests", 0),
-    bench.get("non2xx", 0) + bench.get("socket_errors", 0)]))
+    bench.get("non2xx", 0) + bench.get("socket_errors", 0), int(data_rows or 0)]))

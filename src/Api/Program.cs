@@ -1,36 +1,26 @@
 using NakamuraMisaki.Api;
-using NakamuraMisaki.Api.Backups;
+using NakamuraMisaki.Api.CommandLine;
 using NakamuraMisaki.Api.Database;
 using NakamuraMisaki.Api.Endpoints;
 using NakamuraMisaki.Api.Health;
 using NakamuraMisaki.Api.Http;
 using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Json;
-using NakamuraMisaki.Api.Import;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Api.Observability;
 using NakamuraMisaki.Application;
 using NakamuraMisaki.Infrastructure;
 using Scalar.AspNetCore;
 
-if (ImportCommand.IsInvoked(args))
+if (CommandLineVerbs.IsInvoked(args))
 {
-    // A command of the same executable, with the service's configuration and database, but no web server.
-    return await ImportCommand.RunAsync(args);
-}
-
-if (BackupCommand.IsInvoked(args))
-{
-    return await BackupCommand.RunAsync(args);
-}
-
-if (HealthProbeCommand.IsInvoked(args))
-{
-    return await HealthProbeCommand.RunAsync(args);
+    // A verb of the same executable (import, backup, restore, export, healthcheck): the service's configuration and
+    // database, no web server.
+    return await CommandLineVerbs.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
-var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
+var embedded = await builder.UseEmbeddedPostgresWhenUnconfiguredAsync() is not null;
 builder.AddMigrations(embedded);
 builder.UseDefaultBackupDirectory();
 builder.Services.AddApplicationServices().AddInfrastructureServices(builder.Configuration);
@@ -63,6 +53,7 @@ app.MapHandoffEndpoints();
 app.MapNoteEndpoints();
 app.MapSessionEndpoints();
 app.MapSessionMessageEndpoints();
+app.MapContextEndpoints();
 await app.RunAsync();
 return 0;
 

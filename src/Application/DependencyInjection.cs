@@ -31,9 +31,13 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<NoteEmbeddingPass>();
         services.AddScoped<SessionHistoryAppender>();
+        services.AddScoped<NakamuraMisaki.Application.Context.ContextSources>();
         services.AddSingleton<AppMeter>();
         services.AddSingleton<ReminderMetrics>();
         services.AddSingleton<NakamuraMisaki.Application.Backups.BackupMetrics>();
+        services.AddSingleton<NakamuraMisaki.Application.Notes.Embeddings.EmbeddingMetrics>();
+        services.AddSingleton<NakamuraMisaki.Application.Notes.Queries.SearchNotes.SearchMetrics>();
+        services.AddSingleton<NakamuraMisaki.Application.Idempotency.IdempotencyMetrics>();
         // Per instance, across passes: while the recipient service's rate limit holds, this instance sends nothing.
         services.AddSingleton<ReminderRateLimit>();
         services.AddSingleton<ReminderSendingHalt>();

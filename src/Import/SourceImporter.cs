@@ -29,19 +29,12 @@ internal sealed class SourceImporter<TRecord, TRow>(
         var done = 0;
         progress.Advanced(plan.Source, Progress(done, accepted.Count));
         await plan.BeforeWritingAsync(mode, cancellationToken);
-        try
+        foreach (var batch in accepted.Chunk(plan.Writer.BatchSize))
         {
-            foreach (var batch in accepted.Chunk(plan.Writer.BatchSize))
-            {
-                var rows = await plan.PrepareAsync(batch.Select(b => b.Record).ToArray(), mode, cancellationToken);
-                await WriteAsync(batch.Zip(rows, (b, row) => (b.Location, row)).ToArray(), cancellationToken);
-                done += batch.Length;
-                progress.Advanced(plan.Source, Progress(done, accepted.Count));
-            }
-        }
-        finally
-        {
-            await plan.AfterWritingAsync(mode, cancellationToken);
+            var rows = await plan.PrepareAsync(batch.Select(b => b.Record).ToArray(), mode, cancellationToken);
+            await WriteAsync(batch.Zip(rows, (b, row) => (b.Location, row)).ToArray(), cancellationToken);
+            done += batch.Length;
+            progress.Advanced(plan.Source, Progress(done, accepted.Count));
         }
 
         var report = new SourceReport(

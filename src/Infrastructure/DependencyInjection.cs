@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<ISessionHistoryRepository, SessionHistoryRepository>();
         services.AddScoped<ISessionMessageReader, SessionMessageReader>();
         services.AddSingleton<SessionHistoryTailReader>();
+        services.AddSingleton<NakamuraMisaki.Application.Context.ITokenCounters, Context.TiktokenCounters>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddValidatedOptions<SessionSettings, SessionSettingsValidator>(configuration, SessionSettings.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionSettings>>().Value);
@@ -87,6 +88,7 @@ public static class DependencyInjection
         // Anywhere in the pipeline: it turns only the database's own exceptions into the Application's.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(DatabaseExceptionTranslation<,>));
         services.AddScoped<DatabaseStatusReader>();
+        services.AddSingleton<ReplicationLagMetrics>();
         services.AddSingleton<ReadOnlyDataSource>();
         services.AddScoped<StaleTolerantReads>();
         // A host that migrates in the background registers its own, closed until the migrations are applied.

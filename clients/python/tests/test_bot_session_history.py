@@ -1,7 +1,8 @@
+import httpx
 import pytest
 
 from conftest import new_user
-from nakamura_misaki_client import InvalidRequest, NotFound, Session, SessionMessage, acting_as
+from nakamura_misaki_client import AsyncApiClient, InvalidRequest, NotFound, Session, SessionMessage, acting_as
 from nakamura_misaki_client.bot import SessionRepository
 
 pytestmark = pytest.mark.asyncio
@@ -34,6 +35,40 @@ async def test_a_slack_message_is_stored_once(async_client):
 
     assert again == stored
     assert len(await repo.get_messages(session_id, user_id=me)) == 1
+
+
+class LoseFirstAnswer(httpx.AsyncBaseTransport):
+    """Sends each request to the live service; the first append's answer is lost after the service stored it."""
+
+    def __init__(self) -> None:
+        self._inner, self.sent = httpx.AsyncHTTPTransport(), []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self._inner.handle_async_request(request)
+        if request.url.path.endswith(("/messages", "/messages/batch")) and request.method == "POST":
+            self.sent.append(request.headers.get("Idempotency-Key"))
+            if len(self.sent) == 1:
+                await response.aread()
+                raise httpx.ReadError("the answer was lost", request=request)
+        return response
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+@pytest.mark.parametrize("batch", [False, True])
+async def test_an_append_whose_answer_was_lost_is_repeated_with_its_key_and_stored_once(settings, batch):
+    lossy = LoseFirstAnswer()
+    async with AsyncApiClient(settings, transport=lossy) as client:
+        repo, me = SessionRepository(client), new_user()
+        session_id = await started(repo, me)
+        with acting_as(me):
+            message = SessionMessage(role="user", content="一度だけ")  # no slack_ts: only the key tells the repeat
+            stored = (await repo.add_messages(session_id, [message]))[0] if batch else await repo.add_message(session_id, message)
+            history = await repo.get_messages(session_id)
+
+    assert len(lossy.sent) == 2 and lossy.sent[0] == lossy.sent[1] is not None
+    assert history == [stored] and stored.seq == 1
 
 
 async def test_get_messages_with_last_reads_the_tail_and_add_messages_appends_in_order(async_client):

@@ -6,7 +6,8 @@ import dataclasses
 import httpx
 import pytest
 
-from nakamura_misaki_client import AgentTask, Handoff, Note, Session, SessionMessage, Task, wire
+from nakamura_misaki_client import AgentTask, ContextItem, Handoff, Note, Session, SessionMessage, Task, request_bodies
+from nakamura_misaki_client.bot.context import CONTEXT
 from nakamura_misaki_client.agent import AGENT_TASKS
 from nakamura_misaki_client.bot.handoffs import HANDOFFS
 from nakamura_misaki_client.bot.notes import NOTES
@@ -22,6 +23,7 @@ RESPONSES = [
     ("GetSession", Session), ("TouchSession", Session),
     ("GetAgentTask", AgentTask), ("ListAgentTasks", AgentTask),
     ("AppendSessionMessage", SessionMessage), ("ListSessionMessages", SessionMessage),
+    ("GetContext", ContextItem),
 ]
 # Fields a dataclass carries that only some of its operations answer with.
 ONLY_IN_SOME_ANSWERS = {Note: {"embedded", "score", "matched_by"}}
@@ -66,26 +68,26 @@ def test_each_model_has_exactly_the_fields_the_service_answers_with(document, op
     assert answered <= fields, "fields the service sends that the model would drop"
 
 
-@pytest.mark.parametrize("operation_id", sorted(wire.REQUEST_BODIES))
+@pytest.mark.parametrize("operation_id", sorted(request_bodies.REQUEST_BODIES))
 def test_each_request_body_uses_only_fields_the_operation_takes(document, operation_id):
     _, op = operations(document)[operation_id]
     schema = resolve(document, op["requestBody"]["content"]["application/json"]["schema"])
 
-    assert set(wire.REQUEST_BODIES[operation_id]) == set(schema["properties"])
+    assert set(request_bodies.REQUEST_BODIES[operation_id]) == set(schema["properties"])
 
 
-@pytest.mark.parametrize("operation_id", sorted(wire.QUERY_PARAMETERS))
+@pytest.mark.parametrize("operation_id", sorted(request_bodies.QUERY_PARAMETERS))
 def test_each_query_parameter_sent_is_one_the_operation_takes(document, operation_id):
     _, op = operations(document)[operation_id]
     taken = {p["name"] for p in op.get("parameters", []) if p["in"] == "query"}
 
-    assert set(wire.QUERY_PARAMETERS[operation_id]) <= taken
+    assert set(request_bodies.QUERY_PARAMETERS[operation_id]) <= taken
 
 
 def test_the_adapters_routes_are_the_services(document):
     paths = set(document["paths"])
 
-    for route in (TASKS, HANDOFFS, NOTES, SESSIONS, AGENT_TASKS):
+    for route in (TASKS, HANDOFFS, NOTES, SESSIONS, AGENT_TASKS, CONTEXT):
         assert route in paths
     for route in (f"{TASKS}/{{id}}", f"{TASKS}/due-today", f"{TASKS}/{{id}}/start", f"{HANDOFFS}/pending",
                   f"{HANDOFFS}/{{id}}/complete", f"{NOTES}/search", f"{NOTES}/by-session/{{session_id}}",

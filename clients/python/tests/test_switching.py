@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import new_user
-from nakamura_misaki_client import ClientSettings, Task, Unauthorized, agent, bot, shared
+from nakamura_misaki_client import ClientSettings, Task, Unauthorized, agent, bot, process_clients
 from nakamura_misaki_client.client import ApiClient
 
 
@@ -12,8 +12,8 @@ def environment(monkeypatch, service):
     monkeypatch.setenv("NAKAMURA_MISAKI_API_URL", service.url)
     monkeypatch.setenv("NAKAMURA_MISAKI_API_KEY", service.api_key)
     monkeypatch.setenv("NAKAMURA_MISAKI_TIME_ZONE", "UTC")
-    monkeypatch.setattr(shared, "_async_client", None)
-    monkeypatch.setattr(shared, "_sync_client", None)
+    monkeypatch.setattr(process_clients, "_async_client", None)
+    monkeypatch.setattr(process_clients, "_sync_client", None)
 
 
 @pytest.mark.asyncio
@@ -25,7 +25,7 @@ async def test_the_bots_repositories_from_the_environment_share_one_client(envir
         assert await tasks.get(created.id, user_id=me) == created
         assert tasks._client is handoffs._client and tasks._client.settings.time_zone == "UTC"
     finally:
-        await shared.shared_async_client().aclose()
+        await process_clients.shared_async_client().aclose()
 
 
 def test_the_agents_repository_from_the_environment(environment):
@@ -33,7 +33,7 @@ def test_the_agents_repository_from_the_environment(environment):
     created = repo.create({"task_source": "gitlab", "owner": "group", "repo": "123", "task_type": "merge_request",
                            "task_id": "7"})
     assert repo.get_by_uuid(created.uuid) == created
-    shared.shared_client().close()
+    process_clients.shared_client().close()
 
 
 def test_missing_settings_are_named(monkeypatch):

@@ -1,4 +1,4 @@
-from nakamura_misaki_client.exchange import VersionCache
+from nakamura_misaki_client.api_calls import VersionCache
 
 
 def test_the_version_cache_keeps_the_latest_etag_per_path_and_forgets_the_oldest_beyond_its_capacity():

@@ -9,13 +9,14 @@ internal static class DatabaseStartup
     /// <summary>
     /// With ConnectionStrings:Default set, nothing is started. Without it, the embedded cluster is started (or reused)
     /// under .data/postgres, its connection string goes into configuration, and it stops when the service stops.
+    /// The service and every command-line verb choose their database here. Returns the cluster, or null.
     /// </summary>
-    public static async Task<bool> UseEmbeddedPostgresWhenUnconfiguredAsync(this WebApplicationBuilder builder)
+    public static async Task<EmbeddedPostgresCluster?> UseEmbeddedPostgresWhenUnconfiguredAsync(this WebApplicationBuilder builder)
     {
         var key = $"ConnectionStrings:{DatabaseOptions.ConnectionStringName}";
         if (!string.IsNullOrWhiteSpace(builder.Configuration[key]))
         {
-            return false;
+            return null;
         }
 
         if (EF.IsDesignTime)
@@ -23,7 +24,7 @@ internal static class DatabaseStartup
             // `dotnet ef` builds this host only to create the DbContext: `migrations add` needs no server, and
             // `database update` is given ConnectionStrings__Default. Starting a cluster here would orphan it.
             builder.Configuration[key] = "Host=localhost;Database=nakamura_misaki;Username=postgres";
-            return false;
+            return null;
         }
 
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Embedded ?? new();
@@ -40,7 +41,7 @@ internal static class DatabaseStartup
         builder.Configuration[key] = cluster.ConnectionString;
         builder.Services.AddSingleton(cluster);
         builder.Services.AddHostedService<EmbeddedPostgresStopper>();
-        return true;
+        return cluster;
     }
 
     /// <summary>
@@ -58,11 +59,11 @@ internal static class DatabaseStartup
         }
     }
 
-    public static async Task MigrateEmbeddedAsync(this WebApplication app, bool embedded)
+    public static async Task MigrateEmbeddedAsync(this WebApplication app, bool embedded, CancellationToken cancellationToken = default)
     {
         if (embedded)
         {
-            await DatabaseMigrationService.MigrateAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None);
+            await DatabaseMigrationService.MigrateAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), cancellationToken);
         }
     }
 }

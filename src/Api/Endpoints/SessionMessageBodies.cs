@@ -13,13 +13,11 @@ namespace NakamuraMisaki.Api.Endpoints;
 /// <param name="Metadata">A JSON object kept verbatim; omitted: {}.</param>
 public sealed record AppendSessionMessageBody(MessageRole? Role, string? Content, string? SlackTs = null, JsonElement? Metadata = null)
 {
-    internal AppendSessionMessage ToCommand(string sessionId, string? idempotencyKey) =>
-        new(sessionId, Role, Content, SlackTs, Metadata, idempotencyKey);
+    internal AppendSessionMessage ToCommand(string sessionId) => new(sessionId, Role, Content, SlackTs, Metadata);
 }
 
 /// <summary>POST /api/v1/sessions/{session_id}/messages/batch: 1-1,000 messages, stored all or none.</summary>
 public sealed record AppendSessionMessagesBody(IReadOnlyList<NewSessionMessage?>? Messages)
 {
-    internal AppendSessionMessages ToCommand(string sessionId, string? idempotencyKey) =>
-        new(sessionId, Messages, idempotencyKey);
+    internal AppendSessionMessages ToCommand(string sessionId) => new(sessionId, Messages);
 }

@@ -1,8 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.Idempotency;
 using NakamuraMisaki.Api.Security;
-using NakamuraMisaki.Application.Common.Validation;
 using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Application.Sessions.Messages.Commands.DeleteSessionMessages;
 using NakamuraMisaki.Application.Sessions.Messages.Queries.GetSessionMessage;
@@ -13,7 +13,8 @@ namespace NakamuraMisaki.Api.Endpoints;
 
 /// <summary>
 /// /api/v1/sessions/{session_id}/messages: a session's conversation history, for the session's owner only (anyone
-/// else gets 404, search leaves it out). Appends are idempotent by slack_ts and by the Idempotency-Key header.
+/// else gets 404, search leaves it out). Appends are idempotent by slack_ts and, like every create, by the
+/// Idempotency-Key header (ADR 0023).
 /// </summary>
 public static class SessionMessageEndpoints
 {
@@ -23,11 +24,9 @@ public static class SessionMessageEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable).ActsForUser();
 
         messages.MapPost("/{session_id}/messages", AppendSessionMessage).WithName(nameof(AppendSessionMessage))
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMessageBodyLimit(app.ServiceProvider);
+            .AcceptsIdempotencyKey().ProducesProblem(StatusCodes.Status404NotFound).WithMessageBodyLimit(app.ServiceProvider);
         messages.MapPost("/{session_id}/messages/batch", AppendSessionMessages).WithName(nameof(AppendSessionMessages))
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMessageBodyLimit(app.ServiceProvider);
+            .AcceptsIdempotencyKey().ProducesProblem(StatusCodes.Status404NotFound).WithMessageBodyLimit(app.ServiceProvider);
         messages.MapGet("/{session_id}/messages", ListSessionMessages).WithName(nameof(ListSessionMessages))
             .ProducesProblem(StatusCodes.Status404NotFound);
         messages.MapGet("/{session_id}/messages/{seq}", GetSessionMessage).WithName(nameof(GetSessionMessage))
@@ -40,15 +39,13 @@ public static class SessionMessageEndpoints
     }
 
     /// <summary>
-    /// Appends one message → 201 with its <c>seq</c>. A retry (the same <c>slack_ts</c>, or the same
-    /// <c>Idempotency-Key</c> in this session) stores nothing and answers 200 with what is stored; a key reused for
-    /// another message is 422.
+    /// Appends one message → 201 with its <c>seq</c>. A retry with the same <c>slack_ts</c> stores nothing and answers
+    /// 200 with what is stored; one with the same <c>Idempotency-Key</c> answers the first response again.
     /// </summary>
     public static async Task<Results<Created<SessionMessageResponse>, Ok<SessionMessageResponse>>> AppendSessionMessage(
-        [FromRoute(Name = "session_id")] string sessionId, AppendSessionMessageBody body,
-        [FromHeader(Name = IdempotencyKeyRules.Header)] string? idempotencyKey, ISender sender, CancellationToken ct)
+        [FromRoute(Name = "session_id")] string sessionId, AppendSessionMessageBody body, ISender sender, CancellationToken ct)
     {
-        var result = await sender.Send(body.ToCommand(sessionId, idempotencyKey), ct);
+        var result = await sender.Send(body.ToCommand(sessionId), ct);
         var message = result.Items[0];
         return result.Added
             ? TypedResults.Created($"{SessionEndpoints.Route}/{sessionId}/messages/{message.Seq}", message)
@@ -60,10 +57,9 @@ public static class SessionMessageEndpoints
     /// the session stores are answered as stored, not added; a batch that adds nothing answers 200.
     /// </summary>
     public static async Task<Results<Created<AppendedSessionMessages>, Ok<AppendedSessionMessages>>> AppendSessionMessages(
-        [FromRoute(Name = "session_id")] string sessionId, AppendSessionMessagesBody body,
-        [FromHeader(Name = IdempotencyKeyRules.Header)] string? idempotencyKey, ISender sender, CancellationToken ct)
+        [FromRoute(Name = "session_id")] string sessionId, AppendSessionMessagesBody body, ISender sender, CancellationToken ct)
     {
-        var result = await sender.Send(body.ToCommand(sessionId, idempotencyKey), ct);
+        var result = await sender.Send(body.ToCommand(sessionId), ct);
         var appended = new AppendedSessionMessages(result.Items);
         return result.Added
             ? TypedResults.Created($"{SessionEndpoints.Route}/{sessionId}/messages?after_seq={result.Items.Min(m => m.Seq) - 1}", appended)

@@ -28,7 +28,6 @@ internal sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcep
             NotFoundException e => Problems.Of(StatusCodes.Status404NotFound, "Not found", e.Message),
             DomainRuleViolationException e => Problems.Of(StatusCodes.Status409Conflict, "Conflict", e.Message),
             StaleVersionException e => Problems.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
-            IdempotencyKeyReusedException e => Problems.Of(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", e.Message),
             // Without If-Match the command was already retried on the row as it is now (ConcurrentChangeRetryBehaviour);
             // with it, the behaviour answered StaleVersionException. What is left is a storm of writers: a conflict.
             ConcurrentChangeException => Problems.Of(StatusCodes.Status409Conflict, "Conflict",

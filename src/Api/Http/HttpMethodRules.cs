@@ -22,7 +22,7 @@ internal static class HttpMethodRules
             return next(context);
         });
         app.UseRouting();
-        app.Use((context, next) => context.Request.Method.Any(char.IsAsciiLetterLower) && context.GetEndpoint() is RouteEndpoint endpoint
+        app.Use((context, next) => context.Request.Method.AsSpan().ContainsAnyInRange('a', 'z') && context.GetEndpoint() is RouteEndpoint endpoint
             ? RefuseAsync(context, endpoint)
             : next(context));
     }

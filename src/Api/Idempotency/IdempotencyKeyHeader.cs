@@ -17,7 +17,7 @@ internal static class IdempotencyKeyHeader
     public const int MaxLength = 255;
 
     public const string Description =
-        "Optional. A unique value per intended create (a UUID is a good choice), as in the IETF httpapi " +
+        "Optional. A unique value per intended create or append (a UUID is a good choice), as in the IETF httpapi " +
         "Idempotency-Key draft: 1-255 visible ASCII characters, bare or as a quoted string. Retrying the same request " +
         "with the same key within Idempotency:RetentionHours (default 24 h) answers the original status, body, " +
         "Location and ETag (with Idempotent-Replayed: true) and creates nothing. Keys are per API client and acting " +

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Idempotency;
@@ -9,17 +10,21 @@ namespace NakamuraMisaki.Api.Idempotency;
 /// endpoint's response is buffered: a success (2xx) is stored with the key in the create's own transaction, then sent;
 /// anything else rolls back the claim with the create, so the key stays free for a corrected retry.
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next)
+internal sealed class IdempotencyMiddleware(RequestDelegate next, IUser user)
 {
-    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, IUser user)
-    {
-        if (context.GetEndpoint()?.AcceptsIdempotencyKey() != true
-            || !context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var header))
-        {
-            await next(context);
-            return;
-        }
+    /// <remarks>
+    /// Every other request passes straight through without an await or a service resolved: the store rents a
+    /// DbContext, which a GET would otherwise pay for (and return) on each request for nothing.
+    /// </remarks>
+    public Task InvokeAsync(HttpContext context) =>
+        context.GetEndpoint()?.AcceptsIdempotencyKey() == true
+        && context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var header)
+            ? RunOnceAsync(context, header)
+            : next(context);
 
+    private async Task RunOnceAsync(HttpContext context, StringValues header)
+    {
+        var store = context.RequestServices.GetRequiredService<IIdempotencyStore>();
         if (!IdempotencyKeyHeader.TryParse(header, out var value, out var error))
         {
             await Problems.WriteAsync(context, Problems.Validation(IdempotencyKeyHeader.Name, error));
@@ -27,7 +32,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         // The client is the authenticated API key's name (authorization ran before this middleware).
-        var key = new IdempotencyKey(context.User.Identity?.Name ?? "", user.Id ?? "", value);
+        var key = new IdempotencyKey(
+            context.User.Identity?.Name ?? "", user.Id ?? "", value, $"{context.Request.Method} {context.Request.Path}");
         var hash = await CanonicalRequest.HashAsync(context.Request, context.RequestAborted);
         var response = context.Response;
         var wire = response.Body;

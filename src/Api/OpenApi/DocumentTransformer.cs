@@ -16,6 +16,7 @@ internal sealed class DocumentTransformer(ValidationRules rules) : IOpenApiDocum
         ["Notes"] = "The acting user's notes, searchable by meaning (pgvector) and by words.",
         ["Sessions"] = "The acting user's conversation sessions with the assistant; idle ones expire, inactive ones are deleted by maintenance calls.",
         ["Session messages"] = "A session's conversation history: appended in order (seq), read by cursor or last N, trimmed, searched; owner only.",
+        ["Context"] = "What a bot's model should know before a reply, in one call: recent messages, matching notes and conversations, due tasks and waiting hand-offs, cut to a token budget.",
         ["Agent tasks"] = "The coding agent's runs (formerly its SQLite tasks.db): registered, counted, ended. Not owned by a Slack user.",
     };
 

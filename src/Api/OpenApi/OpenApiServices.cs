@@ -16,14 +16,14 @@ internal static class OpenApiServices
             options.AddApiKeySecurity();
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddOperationTransformer<ConcurrencyOpenApiTransformer>();
-            options.AddOperationTransformer<ActingUserEndpoints.OpenApiTransformer>();
-            options.AddOperationTransformer<IdempotentCreateEndpoints.OpenApiTransformer>();
+            options.AddOperationTransformer<MarkedHeader.Transformer>();
             options.AddOperationTransformer<QueryParameterTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddOperationTransformer<OperationDescriptions>();
             options.DescribeJsonRules();
             options.AddSchemaTransformer<EnumWordsSchemaTransformer>();
             options.AddSchemaTransformer<RequestSchemaTransformer>();
+            options.AddSchemaTransformer<Endpoints.ContextOpenApi>();
         });
         return services;
     }

@@ -65,6 +65,7 @@ internal sealed class OperationDescriptions : IOpenApiOperationTransformer
         ["DeleteSessionHistory"] = ("Delete a session's history", Visible + "the session's owner. Deletes every message; the session stays."),
         ["TrimSessionHistory"] = ("Trim a session's history", Visible + "the session's owner. Deletes the messages before that seq."),
         ["SearchSessionMessages"] = ("Search my conversation history", Visible + "messages of the acting user's sessions whose content matches `q`. Changes nothing."),
+        ["GetContext"] = ("Gather the context for a reply", Visible + "the acting user's own messages, notes, tasks and hand-offs only. The session's last messages, then matching notes and earlier messages, overdue and due-today tasks and pending hand-offs, ranked on one scale and cut to `budget_tokens` of the named tokenizer. Changes nothing. 404: `session_id` is not a session of the acting user."),
         ["DeleteInactiveSessions"] = ("Delete inactive sessions", Maintenance + "Deletes sessions inactive for longer than the given time."),
     };
 

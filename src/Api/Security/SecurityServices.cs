@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using NakamuraMisaki.Api.ErrorHandling;
@@ -17,12 +18,16 @@ internal static class SecurityServices
     public static void AddApiSecurity(this WebApplicationBuilder builder)
     {
         DevelopmentApiKey.AddWhenUnconfigured(builder);
+        AddKeysFile(builder.Configuration);
         var services = builder.Services;
         services.AddValidatedOptions<ApiKeyOptions, ApiKeyOptionsValidator>(builder.Configuration, ApiKeyOptions.Section);
         services.AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(builder.Configuration, RateLimitingOptions.Section);
         services.AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(builder.Configuration, RequestLimitsOptions.Section);
         services.AddRequestBodyLimit();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuthRejectionMetrics>();
+        services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeRefusal>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         // No scheme named in the policy: the authentication middleware has already run the default (API key) scheme,
@@ -48,9 +53,23 @@ internal static class SecurityServices
         });
     }
 
+    /// <summary>
+    /// Auth:KeysFile, a JSON file with an "Auth" section of its own, watched: editing it rotates keys in every instance
+    /// that reads it, without a restart (the environment of a running process cannot change).
+    /// </summary>
+    private static void AddKeysFile(ConfigurationManager configuration)
+    {
+        if (configuration[$"{ApiKeyOptions.Section}:{nameof(ApiKeyOptions.KeysFile)}"] is { Length: > 0 } path)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: true);
+        }
+    }
+
     private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
+        context.RequestServices.GetRequiredService<AuthRejectionMetrics>().Record(
+            context.User.Identity?.Name ?? ApiKeyAuthenticationHandler.UnknownClient, StatusCodes.Status429TooManyRequests);
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : 1;

@@ -30,6 +30,10 @@ public interface IHandoffRepository
     Task<Page<Handoff>> ListPendingForRecipientAsync(
         string toUserId, PageRequest page, string viewer, CancellationToken cancellationToken);
 
+    /// <summary>The first <paramref name="limit"/> of <see cref="ListPendingForRecipientAsync"/>, without a count: one statement.</summary>
+    Task<IReadOnlyList<Handoff>> TakePendingForRecipientAsync(
+        string toUserId, int limit, string viewer, CancellationToken cancellationToken);
+
     /// <summary>What the sender handed off, latest hand-over first; completed ones only when asked for.</summary>
     Task<Page<Handoff>> ListSentAsync(
         string fromUserId, bool includeCompleted, PageRequest page, string viewer, CancellationToken cancellationToken);

@@ -5,7 +5,9 @@ namespace NakamuraMisaki.Application.Idempotency;
 /// so two callers who happen to pick the same value never see each other's responses.
 /// </summary>
 /// <param name="ActingUser">Empty when the request acts for no one (agent-task registration).</param>
-public sealed record IdempotencyKey(string Client, string ActingUser, string Value);
+/// <param name="Target">Method and path ("POST /api/v1/sessions/s-1/messages"): where a key copied from the
+/// session messages' own column applies (ADR 0023).</param>
+public sealed record IdempotencyKey(string Client, string ActingUser, string Value, string Target);
 
 /// <summary>What a create answered, kept to be answered again byte for byte.</summary>
 public sealed record StoredResponse(int StatusCode, string? ContentType, string? Location, string? ETag, byte[] Body);

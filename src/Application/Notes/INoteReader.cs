@@ -44,4 +44,7 @@ public interface INoteReader
     Task<IReadOnlyList<NoteToEmbed>> ListToEmbedAsync(
         EmbeddingBacklog backlog, string model, int? dimensions, Guid? afterId, int limit, DateTimeOffset now,
         CancellationToken cancellationToken);
+
+    /// <summary>Notes with no embedding at all, backed off or not: the backfill's backlog as an operator sees it.</summary>
+    Task<long> CountWithoutEmbeddingAsync(CancellationToken cancellationToken);
 }

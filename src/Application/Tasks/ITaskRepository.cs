@@ -33,6 +33,13 @@ public interface ITaskRepository
     Task<IReadOnlyList<TaskItem>> ListOpenDueBetweenAsync(
         string assigneeUserId, DateTimeOffset from, DateTimeOffset to, string viewer, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> open tasks of the assignee with due_at &lt; <paramref name="before"/>, oldest due
+    /// first, in one statement: what is overdue and what is due before the end of the user's day, for the context.
+    /// </summary>
+    Task<IReadOnlyList<TaskItem>> ListOpenDueBeforeAsync(
+        string assigneeUserId, DateTimeOffset before, int limit, string viewer, CancellationToken cancellationToken);
+
     /// <summary>Open tasks with due_at &lt; now, oldest due first.</summary>
     Task<Page<TaskItem>> ListOverdueAsync(
         string? assigneeUserId, DateTimeOffset now, PageRequest page, string viewer, CancellationToken cancellationToken);

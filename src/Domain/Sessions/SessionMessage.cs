@@ -16,7 +16,6 @@ public sealed partial class SessionMessage
     /// <summary>Slack timestamps look like "1718412345.123456"; room for thread-qualified forms.</summary>
     public const int SlackTsMaxLength = 64;
 
-    public const int IdempotencyKeyMaxLength = 255;
     public const string EmptyMetadata = "{}";
 
     private SessionMessage()
@@ -36,9 +35,6 @@ public sealed partial class SessionMessage
     /// <summary>A JSON object kept as sent (jsonb): whatever else the old record or the bot carries.</summary>
     public string Metadata { get; private set; }
 
-    /// <summary>The Idempotency-Key of the append that stored it, so a retried append finds it.</summary>
-    public string? IdempotencyKey { get; private set; }
-
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Slack's message timestamp form, seconds and a fraction: "1718412345.123456".</summary>
@@ -46,7 +42,7 @@ public sealed partial class SessionMessage
 
     public static SessionMessage Create(
         string sessionId, long seq, MessageRole role, string content, string? slackTs, string? metadata,
-        string? idempotencyKey, DateTimeOffset createdAt)
+        DateTimeOffset createdAt)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(seq, 1);
         return new SessionMessage
@@ -57,7 +53,6 @@ public sealed partial class SessionMessage
             Content = content,
             SlackTs = slackTs,
             Metadata = metadata ?? EmptyMetadata,
-            IdempotencyKey = idempotencyKey,
             CreatedAt = Timestamps.Normalize(createdAt),
         };
     }

@@ -22,7 +22,4 @@ public interface IImportPlan<TRecord, TRow>
 
     /// <summary>Before the first batch is written (notes: set aside an index that would slow a bulk load).</summary>
     Task BeforeWritingAsync(ImportMode mode, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>After the last batch, also when the run failed (notes: build that index again).</summary>
-    Task AfterWritingAsync(ImportMode mode, CancellationToken cancellationToken) => Task.CompletedTask;
 }

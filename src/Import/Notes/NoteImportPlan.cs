@@ -6,9 +6,11 @@ namespace NakamuraMisaki.Import.Notes;
 
 /// <summary>
 /// A first import into a table that holds no note of the configured model drops that model's (empty) HNSW index for
-/// the load and builds it again afterwards, concurrently: one graph build instead of one insertion per row, and
-/// searches meanwhile read the user's notes exactly. With notes of the model already stored, the index stays and is
-/// maintained row by row (slower, but a live service's searches keep their index).
+/// the load and leaves its build to the service's index job (NoteVectorIndexJob: at start-up, then every
+/// Embeddings:Index:IntervalSeconds; one concurrent graph build instead of one insertion per row), and says so: the
+/// build takes longer than the load itself, and until it is done searches read each user's notes exactly (issue #28).
+/// With notes of the model already stored, the index stays and is maintained row by row (slower, but a live service's
+/// searches keep their index).
 /// <para>
 /// Notes are embedded on the way in, in batches through the configured provider, and only those not stored yet.
 /// When the provider fails, the notes are stored without an embedding and the rest of the run stops asking it (every
@@ -20,8 +22,7 @@ public sealed class NoteImportPlan(
 {
     private string? _providerFailure;
     private TimeSpan _embedding;
-    private int? _deferredIndexWidth;
-    private TimeSpan? _indexBuild;
+    private bool _indexLeftToService;
 
     public ImportSource Source => ImportSource.Notes;
     public string KeyName => "id (derived)";
@@ -68,22 +69,8 @@ public sealed class NoteImportPlan(
 
     public async Task BeforeWritingAsync(ImportMode mode, CancellationToken cancellationToken)
     {
-        if (mode == ImportMode.Import && embedder.Dimensions is { } width
-            && await indexes.DropIfEmptyAsync(embedder.Model, width, cancellationToken))
-        {
-            _deferredIndexWidth = width;
-        }
-    }
-
-    public async Task AfterWritingAsync(ImportMode mode, CancellationToken cancellationToken)
-    {
-        if (_deferredIndexWidth is { } width)
-        {
-            // Not the caller's token: a cancelled run still leaves its index (the index job would rebuild it too).
-            var started = time.GetTimestamp();
-            await indexes.EnsureAsync(embedder.Model, width, CancellationToken.None);
-            _indexBuild = time.GetElapsedTime(started);
-        }
+        _indexLeftToService = mode == ImportMode.Import && embedder.Dimensions is { } width
+            && await indexes.DropIfEmptyAsync(embedder.Model, width, cancellationToken);
     }
 
     public IEnumerable<string> Remarks(IReadOnlyList<NoteImportRow> newRows, ImportMode mode)
@@ -102,10 +89,11 @@ public sealed class NoteImportPlan(
                 $"{embedded:N0} notes embedded with {embedder.Model} in {_embedding.TotalSeconds:F1} s");
         }
 
-        if (_indexBuild is { } build)
+        if (_indexLeftToService)
         {
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"the {embedder.Model} HNSW index was built after the load (the table had none of its notes) in {build.TotalSeconds:F1} s");
+            yield return $"the {embedder.Model} HNSW index was dropped for the load (the table had none of its notes): " +
+                         "the service's index job builds it at start-up and then every Embeddings:Index:IntervalSeconds " +
+                         "(its log says when it is built); until then searches read each user's notes exactly";
         }
 
         if (waiting > 0)

@@ -1,5 +1,6 @@
 using NakamuraMisaki.Domain.Sessions;
 using NakamuraMisaki.Import.Common;
+using NakamuraMisaki.Infrastructure.Sessions;
 using Npgsql;
 using NpgsqlTypes;
 using static NakamuraMisaki.Import.Common.StagedColumn;
@@ -7,9 +8,10 @@ using static NakamuraMisaki.Import.Common.StagedColumn;
 namespace NakamuraMisaki.Import.SessionMessages;
 
 /// <summary>
-/// Appends histories to their sessions the way the API appends: per batch, in one transaction that holds the session
-/// rows (so a bot appending at the same time waits, and no seq is shared or skipped), each message the session lacks
-/// is given the next seq and written by binary COPY, and the sessions' last_message_seq moves past them. A session's
+/// Appends histories to their sessions by the API's own append protocol (<see cref="SessionAppendProtocol"/>): per
+/// batch, in one transaction that holds the session rows (so a bot appending at the same time waits, and no seq is
+/// shared or skipped), each message the session lacks is given the next seq and written by binary COPY, and the
+/// sessions move past them by the same rule as an API append. A session's
 /// stored history is taken for the file's beginning: a message whose ordinal the session's last_message_seq reaches
 /// is already present; the next one is appended; one after a gap (an earlier message refused) is not, so a later run
 /// carries on from the same place instead of storing out of order.
@@ -27,7 +29,6 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
         Text<Appended>("content", a => a.Message.Content),
         Text<Appended>("slack_ts", a => a.Message.SlackTs),
         Jsonb<Appended>("metadata", a => a.Message.Metadata),
-        Text<Appended>("idempotency_key", _ => null), // the import's retries are its own: ordinals
         TimestampTz<Appended>("created_at", a => a.Message.CreatedAt),
     ];
 
@@ -52,7 +53,9 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
         try
         {
             var sessionIds = rows.Select(r => r.SessionId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-            var sessions = await LockSessionsAsync(connection, sessionIds, write, cancellationToken);
+            var sessions = write
+                ? await SessionAppendProtocol.LockAsync(connection, sessionIds, BinaryCopy.Timeout, cancellationToken)
+                : await StoredHistoriesAsync(connection, sessionIds, cancellationToken);
             var takenSlackTs = await StoredSlackTsAsync(connection, rows, cancellationToken);
             var outcomes = new Dictionary<string, RowOutcome>(StringComparer.Ordinal);
             var appended = new List<Appended>();
@@ -64,7 +67,7 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
             if (write && appended.Count > 0)
             {
                 await CopyAsync(connection, appended, cancellationToken);
-                await MoveSessionsAsync(connection, sessions, cancellationToken);
+                await SessionAppendProtocol.MoveAsync(connection, sessions, countAppended: false, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
 
@@ -77,7 +80,7 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
     }
 
     private static RowOutcome Classify(
-        LegacySessionMessage row, Dictionary<string, SessionState> sessions, HashSet<(string, string)> takenSlackTs,
+        LegacySessionMessage row, Dictionary<string, SessionTail> sessions, HashSet<(string, string)> takenSlackTs,
         bool write, List<Appended> appended)
     {
         if (!sessions.TryGetValue(row.SessionId, out var session))
@@ -110,28 +113,26 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
             return new RowOutcome(RowState.Conflict, [SlackTsTaken]);
         }
 
-        session.LastSeq++;
-        appended.Add(new Appended(row, session.LastSeq));
+        appended.Add(new Appended(row, session.Take(row.CreatedAt)));
         return RowOutcome.Imported;
     }
 
-    private static async Task<Dictionary<string, SessionState>> LockSessionsAsync(
-        NpgsqlConnection connection, string[] sessionIds, bool write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Comparing (verify, dry run): a session's history reaches as far as it holds messages, so a lost one shows as
+    /// missing. (Importing, it reaches last_message_seq, trimmed or not: a trimmed message is not brought back.)
+    /// </summary>
+    private static async Task<Dictionary<string, SessionTail>> StoredHistoriesAsync(
+        NpgsqlConnection connection, string[] sessionIds, CancellationToken cancellationToken)
     {
-        // In id order, so two imports never wait for each other in a cycle; an API append locks one session only.
-        // Importing: the session's history reaches last_message_seq, trimmed or not (a trimmed message is not brought
-        // back). Comparing (verify, dry run): it reaches as far as it holds messages, so a lost one shows as missing.
-        await using var command = new NpgsqlCommand(write
-            ? "SELECT session_id, user_id, last_message_seq FROM sessions WHERE session_id = ANY($1) ORDER BY session_id FOR UPDATE"
-            : "SELECT s.session_id, s.user_id, (SELECT count(*) FROM session_messages m WHERE m.session_id = s.session_id) " +
-              "FROM sessions s WHERE s.session_id = ANY($1)", connection) { CommandTimeout = (int)BinaryCopy.Timeout.TotalSeconds };
+        await using var command = new NpgsqlCommand(
+            "SELECT s.session_id, s.user_id, (SELECT count(*) FROM session_messages m WHERE m.session_id = s.session_id) " +
+            "FROM sessions s WHERE s.session_id = ANY($1)", connection) { CommandTimeout = (int)BinaryCopy.Timeout.TotalSeconds };
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = sessionIds });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var sessions = new Dictionary<string, SessionState>(StringComparer.Ordinal);
+        var sessions = new Dictionary<string, SessionTail>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var last = reader.GetInt64(2);
-            sessions[reader.GetString(0)] = new SessionState(reader.GetString(1), last) { LastSeq = last };
+            sessions[reader.GetString(0)] = new SessionTail(reader.GetString(1), reader.GetInt64(2));
         }
 
         return sessions;
@@ -163,26 +164,6 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
 
     private static Task CopyAsync(NpgsqlConnection connection, List<Appended> appended, CancellationToken cancellationToken) =>
         BinaryCopy.WriteAsync(connection, Table, Columns, appended, cancellationToken);
-
-    /// <summary>last_message_seq past the new messages; message_count at least the number of messages stored.</summary>
-    private static async Task MoveSessionsAsync(
-        NpgsqlConnection connection, Dictionary<string, SessionState> sessions, CancellationToken cancellationToken)
-    {
-        var moved = sessions.Where(s => s.Value.LastSeq > s.Value.StoredThrough).ToArray();
-        await using var command = new NpgsqlCommand(
-            "UPDATE sessions s SET last_message_seq = v.last, " +
-            "message_count = GREATEST(s.message_count, LEAST(v.last, 2147483647)::int) " +
-            "FROM unnest($1::text[], $2::bigint[]) AS v(session_id, last) WHERE s.session_id = v.session_id", connection);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = moved.Select(s => s.Key).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = moved.Select(s => s.Value.LastSeq).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>A stored session as this batch found it; <see cref="LastSeq"/> advances as messages are appended.</summary>
-    private sealed record SessionState(string UserId, long StoredThrough)
-    {
-        public long LastSeq { get; set; }
-    }
 
     internal readonly record struct Appended(LegacySessionMessage Message, long Seq);
 }

@@ -40,7 +40,8 @@ internal sealed class ArchiveRestorer(
         {
             await session.OpenAsync(cancellationToken);
             var holding = (await TableCounts.ReadAsync(session, null, cancellationToken))
-                .Where(t => t.Key != TableCounts.MigrationsHistory && t.Value > 0)
+                // Bookkeeping, not data: the schema's history, and the markers every write leaves for its retry (ADR 0022).
+                .Where(t => t.Key is not (TableCounts.MigrationsHistory or CommitMarker.Table) && t.Value > 0)
                 .Select(t => $"{t.Key} ({t.Value})").ToList();
             if (holding.Count > 0 && !force)
             {

@@ -1,18 +1,16 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.Backups;
-using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Database.Embedded;
 using Npgsql;
 
 namespace NakamuraMisaki.Infrastructure.Backups;
 
 /// <summary>
-/// Proves an archive restores: into a throwaway cluster (the embedded-cluster driver on a temporary directory, fsync
-/// off), then the row counts against the manifest, the schema migration, and one nearest-neighbour search per
-/// embedding model; the cluster is deleted afterwards. The service's database is never touched.
+/// Proves an archive restores: into a throwaway cluster (<see cref="ThrowawayClusters"/>), then the row counts against
+/// the manifest, the schema migration, and one nearest-neighbour search per embedding model; the cluster is removed
+/// afterwards, also when the verification is cancelled. The service's database is never touched.
 /// </summary>
-internal sealed class ArchiveVerifier(IOptions<BackupOptions> options, ILogger<ArchiveVerifier> logger)
+internal sealed class ArchiveVerifier(IOptions<BackupOptions> options, ThrowawayClusters clusters)
 {
     public async Task<VerifyOutcome> VerifyAsync(string archivePath, CancellationToken cancellationToken)
     {
@@ -27,13 +25,8 @@ internal sealed class ArchiveVerifier(IOptions<BackupOptions> options, ILogger<A
         }
 
         var checks = new List<BackupCheck> { new("archive checksum", true, $"sha256 {manifest.ArchiveSha256}") };
-        var root = Path.Combine(Path.GetTempPath(), $"nakamura-verify-{Guid.NewGuid():N}");
-        var cluster = await EmbeddedPostgresCluster.StartAsync(root, new EmbeddedPostgresOptions
-        {
-            Durable = false,
-            DatabaseName = string.IsNullOrEmpty(manifest.Database) ? "nakamura_misaki" : manifest.Database,
-            BinDirectory = ServerBinDirectory(manifest.ServerMajor),
-        }, logger, cancellationToken);
+        var cluster = await clusters.StartAsync(string.IsNullOrEmpty(manifest.Database) ? "nakamura_misaki" : manifest.Database,
+            ServerBinDirectory(manifest.ServerMajor), cancellationToken);
         try
         {
             var connection = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false };
@@ -59,7 +52,7 @@ internal sealed class ArchiveVerifier(IOptions<BackupOptions> options, ILogger<A
         }
         finally
         {
-            await cluster.DestroyAsync();
+            await clusters.RemoveAsync(cluster);
         }
 
         return new(checks);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.Backups;
 using NakamuraMisaki.Infrastructure.Configuration;
+using NakamuraMisaki.Infrastructure.Database.Embedded;
 
 namespace NakamuraMisaki.Infrastructure.Backups;
 
@@ -13,6 +14,8 @@ public static class BackupServices
         services.AddValidatedOptions<BackupOptions, BackupOptionsValidator>(configuration, BackupOptions.Section);
         services.AddSingleton<ArchiveRestorer>();
         services.AddSingleton<ArchiveVerifier>();
+        services.AddSingleton<ThrowawayClusters>();
+        services.AddHostedService<LeftoverClusterRemoval>();
         services.AddSingleton<IDatabaseBackups, PgDumpBackups>();
         services.AddSingleton<IBackupSchedule, BackupSchedule>();
         services.AddHostedService<Jobs.ScheduledBackupJob>();

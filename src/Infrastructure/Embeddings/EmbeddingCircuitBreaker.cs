@@ -2,6 +2,7 @@ using System.Net;
 using System.ClientModel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Application.Notes.Embeddings;
 using Polly;
 using Polly.CircuitBreaker;
 
@@ -20,11 +21,14 @@ internal sealed class EmbeddingCircuitBreaker
 {
     private readonly AsyncCircuitBreakerPolicy _policy;
     private readonly ILogger<EmbeddingCircuitBreaker> _logger;
+    private readonly EmbeddingMetrics _metrics;
     private int _inOutage;
 
-    public EmbeddingCircuitBreaker(IOptions<EmbeddingOptions> options, ILogger<EmbeddingCircuitBreaker> logger)
+    public EmbeddingCircuitBreaker(
+        IOptions<EmbeddingOptions> options, ILogger<EmbeddingCircuitBreaker> logger, EmbeddingMetrics metrics)
     {
         _logger = logger;
+        _metrics = metrics;
         var settings = options.Value.CircuitBreaker;
         _policy = Policy.Handle<Exception>(IsOutage).CircuitBreakerAsync(
             settings.FailuresBeforeBreaking, TimeSpan.FromSeconds(settings.BreakSeconds), OnBreak, OnReset, OnHalfOpen);
@@ -42,6 +46,9 @@ internal sealed class EmbeddingCircuitBreaker
     public static bool IsOutage(Exception e) => e switch
     {
         TimeoutException => true,
+        // The OpenAI client's own retry reports its exhausted attempts together: "Retry failed after 2 tries".
+        // Unrecognised, it kept the circuit closed through a whole outage (issue #28).
+        AggregateException { InnerExceptions: [_, ..] inner } => inner.All(IsOutage),
         HttpRequestException { StatusCode: null } => true, // no answer at all: refused, reset, DNS
         HttpRequestException { StatusCode: var status } => IsOutageStatus((int)status!.Value),
         ClientResultException { Status: var status } => status == 0 || IsOutageStatus(status),
@@ -53,6 +60,7 @@ internal sealed class EmbeddingCircuitBreaker
 
     private void OnBreak(Exception e, TimeSpan wait)
     {
+        _metrics.CircuitChanged(EmbeddingMetrics.Open);
         // A failed probe opens the circuit again: the same outage, not a new one.
         if (Interlocked.Exchange(ref _inOutage, 1) == 0)
         {
@@ -68,11 +76,16 @@ internal sealed class EmbeddingCircuitBreaker
 
     private void OnReset()
     {
+        _metrics.CircuitChanged(EmbeddingMetrics.Closed);
         if (Interlocked.Exchange(ref _inOutage, 0) == 1)
         {
             _logger.LogInformation("The embedding provider answers again: searches use it again");
         }
     }
 
-    private void OnHalfOpen() => _logger.LogDebug("Probing the embedding provider");
+    private void OnHalfOpen()
+    {
+        _metrics.CircuitChanged(EmbeddingMetrics.HalfOpen);
+        _logger.LogDebug("Probing the embedding provider");
+    }
 }

@@ -21,7 +21,8 @@ public static class EmbeddingGeneratorFactory
     {
         var clientOptions = new OpenAIClientOptions
         {
-            // Our own timeout bounds the call; one quick retry covers a dropped connection without stretching it.
+            // Our own timeout bounds the call; one retry (after 0.8 s) covers a dropped connection. When both attempts
+            // fail the client throws an AggregateException, which the circuit breaker reads as an outage.
             RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 1),
         };
         if (!string.IsNullOrWhiteSpace(options.Endpoint))

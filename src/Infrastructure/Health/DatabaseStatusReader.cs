@@ -15,7 +15,8 @@ public sealed record DatabaseStatus(
     IReadOnlyList<DataSourceStatus> DataSources);
 
 /// <summary>What readiness reports about the database: one round trip plus the migrations history.</summary>
-public sealed class DatabaseStatusReader(AppDbContext db, NpgsqlDataSource dataSource, ReadOnlyDataSource readOnly)
+public sealed class DatabaseStatusReader(
+    AppDbContext db, NpgsqlDataSource dataSource, ReadOnlyDataSource readOnly, ReplicationLagMetrics lag)
 {
     private const string Sql = """
         SELECT current_setting('server_version'),
@@ -38,6 +39,8 @@ public sealed class DatabaseStatusReader(AppDbContext db, NpgsqlDataSource dataS
         {
             sources.Add(await ReadOnlyStatusAsync(replica, cancellationToken));
         }
+
+        sources.ForEach(lag.Observed);
 
         return new DatabaseStatus(
             reader.GetString(0),

@@ -14,7 +14,8 @@ namespace NakamuraMisaki.Infrastructure.Idempotency;
 /// when the first commits it reads the stored response; when the first rolls back (refused, crashed) it claims the key
 /// itself. No polling and no "in progress" state is ever visible outside the claiming transaction.
 /// </summary>
-internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> options)
+internal sealed class IdempotencyStore(
+    AppDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> options, IdempotencyMetrics metrics)
     : IIdempotencyStore
 {
     public async Task<IdempotencyOutcome> ExecuteOnceAsync(
@@ -23,11 +24,14 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
     {
         try
         {
-            // EF Core's retrying strategy refuses a transaction it does not own: the whole attempt runs inside it, so
-            // the create's SaveChanges joins the transaction, and a dropped connection retries claim, create and store
-            // together (a commit that did happen is then found by the claim and replayed, not created twice).
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            // Claim, create and stored response are one verified transaction (ADR 0022): the create's SaveChanges joins
+            // it, a dropped connection retries all three together, and a commit whose answer was lost answers as made.
+            return await db.InVerifiedTransactionAsync(
                 token => AttemptAsync(key, requestHash, execute, token), cancellationToken);
+        }
+        catch (Refused)
+        {
+            return new IdempotencyOutcome.Executed();
         }
         catch (Exception e) when (e is not DatabaseUnavailableException && DatabaseUnavailability.Explains(e))
         {
@@ -37,24 +41,31 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
         }
     }
 
-    public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Set<IdempotencyRecord>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    /// <remarks>
+    /// Also deletes the commit markers (ADR 0022) past their hour, by the database's clock, which wrote them: the other
+    /// record kept only so that a retry can tell what its first attempt did.
+    /// </remarks>
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync(
+            $"DELETE FROM commit_markers WHERE created_at < now() - {CommitMarker.Retention}", cancellationToken);
+        return await db.Set<IdempotencyRecord>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    }
 
     private async Task<IdempotencyOutcome> AttemptAsync(
         IdempotencyKey key, byte[] requestHash, Func<CancellationToken, Task<StoredResponse?>> execute,
         CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear(); // what a failed attempt added must not be saved by this one
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await ClaimAsync(key, requestHash, clock.GetUtcNow(), cancellationToken))
         {
             return await AnswerOfClaimedAsync(key, requestHash, cancellationToken);
         }
 
-        // Null: refused. Disposing the transaction rolls back the claim with whatever the create wrote.
+        // Null: refused. Throwing rolls back the claim with whatever the create wrote (nothing is committed).
         if (await execute(cancellationToken) is not { } response)
         {
-            return new IdempotencyOutcome.Executed();
+            throw new Refused();
         }
 
         await Matching(key).ExecuteUpdateAsync(set => set
@@ -63,7 +74,6 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
             .SetProperty(r => r.Location, response.Location)
             .SetProperty(r => r.ETag, response.ETag)
             .SetProperty(r => r.Body, response.Body), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new IdempotencyOutcome.Executed();
     }
 
@@ -76,7 +86,9 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
         var expiresAt = now.AddHours(options.Value.RetentionHours);
         var claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO idempotency_keys (client, acting_user, "key", request_hash, created_at, expires_at)
-            VALUES ({key.Client}, {key.ActingUser}, {key.Value}, {requestHash}, {now}, {expiresAt})
+            SELECT {key.Client}, {key.ActingUser}, {key.Value}, {requestHash}, {now}, {expiresAt}
+            WHERE NOT EXISTS (SELECT FROM idempotency_keys WHERE client = {CopiedKeyClient(key)}
+                              AND acting_user = {key.ActingUser} AND "key" = {key.Value} AND expires_at > {now})
             ON CONFLICT (client, acting_user, "key") DO UPDATE
                 SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,
                     expires_at = EXCLUDED.expires_at, status_code = NULL, content_type = NULL, location = NULL,
@@ -89,17 +101,35 @@ internal sealed class IdempotencyStore(AppDbContext db, TimeProvider clock, IOpt
     private async Task<IdempotencyOutcome> AnswerOfClaimedAsync(
         IdempotencyKey key, byte[] requestHash, CancellationToken cancellationToken)
     {
-        var stored = await Matching(key).AsNoTracking().SingleAsync(cancellationToken);
-        if (!stored.RequestHash.AsSpan().SequenceEqual(requestHash))
+        var copied = CopiedKeyClient(key);
+        var stored = await db.Set<IdempotencyRecord>().AsNoTracking()
+            .Where(r => (r.Client == key.Client || r.Client == copied) && r.ActingUser == key.ActingUser && r.Key == key.Value)
+            .OrderBy(r => r.Client == copied) // this client's own key first
+            .FirstAsync(cancellationToken);
+        if (stored.Client != copied && !stored.RequestHash.AsSpan().SequenceEqual(requestHash))
         {
+            metrics.Conflict();
             return new IdempotencyOutcome.KeyReused();
         }
+
+        metrics.Replayed();
 
         // A committed key always carries its response (see IdempotencyRecord.StatusCode).
         return new IdempotencyOutcome.Replayed(new StoredResponse(
             stored.StatusCode ?? throw new InvalidOperationException("A committed Idempotency-Key has no response."),
             stored.ContentType, stored.Location, stored.ETag, stored.Body ?? []));
     }
+
+    /// <summary>
+    /// Where a key copied from session_messages.idempotency_key lives (migration CommitMarkersAndOneIdempotencyStore,
+    /// ADR 0023): a key of the session's owner for any client, on that session's append, until it expires one
+    /// retention period after the migration. Its request body is unknown, so it answers any body (no 422). Once
+    /// every copied key has expired this and the NOT EXISTS of the claim can go.
+    /// </summary>
+    internal static string CopiedKeyClient(IdempotencyKey key) => "* " + key.Target;
+
+    /// <summary>The endpoint refused the request: leaving the transaction uncommitted frees the key again.</summary>
+    private sealed class Refused : Exception;
 
     private IQueryable<IdempotencyRecord> Matching(IdempotencyKey key) =>
         db.Set<IdempotencyRecord>().Where(r =>

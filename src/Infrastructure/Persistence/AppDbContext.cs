@@ -5,6 +5,7 @@ using NakamuraMisaki.Domain.Handoffs;
 using NakamuraMisaki.Domain.Notes;
 using NakamuraMisaki.Domain.Sessions;
 using NakamuraMisaki.Domain.Tasks;
+using NakamuraMisaki.Infrastructure.Database;
 
 namespace NakamuraMisaki.Infrastructure.Persistence;
 
@@ -20,11 +21,30 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Handoff> Handoffs => Set<Handoff>();
 
     /// <summary>
-    /// The one translation of a lost update (the xmin in the UPDATE's WHERE clause matched no row) into the
-    /// Application's <see cref="ConcurrentChangeException"/>, whichever repository saved (the service saves only
-    /// asynchronously; both async overloads end here).
+    /// Every save commits through <see cref="VerifiedTransaction"/> (ADR 0022), unless it is part of a transaction
+    /// that does: a retry after a lost COMMIT answer then returns what the first attempt saved instead of inserting it
+    /// again (409 on its own key). The changes are accepted once, after the commit (or its verification), so every
+    /// attempt saves the same changes. Here too is the one translation of a lost update (the xmin in the UPDATE's WHERE
+    /// clause matched no row) into the Application's <see cref="ConcurrentChangeException"/>, whichever repository
+    /// saved (the service saves only asynchronously; both async overloads end here).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
+        {
+            return await SaveTranslatingLostUpdatesAsync(acceptAllChangesOnSuccess, cancellationToken); // no extra round trips
+        }
+
+        var saved = await this.InVerifiedTransactionAsync(token => SaveTranslatingLostUpdatesAsync(false, token), cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return saved;
+    }
+
+    private async Task<int> SaveTranslatingLostUpdatesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         try
         {

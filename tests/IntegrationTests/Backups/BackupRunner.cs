@@ -1,14 +1,15 @@
-using NakamuraMisaki.Api.Backups;
+using NakamuraMisaki.Api.CommandLine;
+using NakamuraMisaki.Api.CommandLine.Import;
 
 namespace NakamuraMisaki.IntegrationTests.Backups;
 
-/// <summary>Runs the backup, restore and export commands in-process against a database, capturing what they print.</summary>
+/// <summary>Runs a command-line verb in-process against a database, capturing what it prints.</summary>
 public sealed class BackupRunner(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
 {
     public async Task<CommandRun> RunAsync(params string[] args)
     {
         await using var output = new StringWriter();
-        var exitCode = await BackupCommand.RunAsync(args, output, builder =>
+        var exitCode = await CommandLineVerbs.RunAsync(args, ImportConsole.Plain(output), builder =>
         {
             builder.Configuration["ConnectionStrings:Default"] = connectionString;
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())

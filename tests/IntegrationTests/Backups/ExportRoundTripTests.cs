@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NakamuraMisaki.Api.Import;
+using NakamuraMisaki.Api.CommandLine.Import;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 

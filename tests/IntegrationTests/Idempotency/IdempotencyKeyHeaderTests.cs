@@ -20,7 +20,7 @@ public sealed class IdempotencyKeyHeaderTests(ApiFactory factory) : ApiTest(fact
     {
         var documented = (await DocumentedOperationsAsync()).Order().ToArray();
 
-        // The session-message appends honour the header too, scoped to their session (ADR 0015).
+        // The session-message appends honour it through the same store as every create (ADR 0023).
         string[] appends = ["POST /api/v1/sessions/{session_id}/messages", "POST /api/v1/sessions/{session_id}/messages/batch"];
         Assert.Equal(IdempotencyRequests.Creates.Select(c => "POST " + c.Path).Concat(appends).Order().ToArray(), documented);
     }

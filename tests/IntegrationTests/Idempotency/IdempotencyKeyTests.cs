@@ -6,7 +6,7 @@ using NakamuraMisaki.IntegrationTests.Support;
 
 namespace NakamuraMisaki.IntegrationTests.Idempotency;
 
-/// <summary>Safe retries of creates (issue #17): README "Safe retries: Idempotency-Key".</summary>
+/// <summary>Safe retries of creates (issue #17): docs/api.md "Safe retries: Idempotency-Key".</summary>
 public sealed class IdempotencyKeyTests(ApiFactory factory) : ApiTest(factory)
 {
     private const string Tasks = "/api/v1/tasks";

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using NakamuraMisaki.Api.Import;
+using NakamuraMisaki.Api.CommandLine.Import;
 using NakamuraMisaki.Import;
 using Spectre.Console;
 using NakamuraMisaki.IntegrationTests.Support;

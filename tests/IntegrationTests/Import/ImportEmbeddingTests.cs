@@ -1,5 +1,9 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Import;
+using NakamuraMisaki.Infrastructure.Embeddings;
+using NakamuraMisaki.IntegrationTests.Notes;
 using NakamuraMisaki.IntegrationTests.Support;
 
 namespace NakamuraMisaki.IntegrationTests.Import;
@@ -39,6 +43,30 @@ public sealed class ImportEmbeddingTests(ApiFactory factory) : ImportTest(factor
         await new ImportRunner(Factory.Database.ConnectionString) { EmbeddingGenerator = failing }.RunAsync("--notes", Stores.NotesDirectory);
 
         Assert.Equal(0, failing.Calls);
+    }
+
+    [Fact]
+    public async Task A_first_import_leaves_the_index_build_to_the_service_and_search_is_exact_until_it_is_built()
+    {
+        var indexes = Factory.Services.GetRequiredService<INoteVectorIndexes>();
+        const string Model = HashedNgramEmbeddingGenerator.ModelId;
+        await indexes.EnsureAsync(Model, EmbeddingSchema.DefaultDimensions, CancellationToken.None);
+        const string IndexCount = "SELECT count(*) FROM pg_indexes WHERE tablename = 'notes' AND indexname LIKE 'ix_notes_embedding_1536_%'";
+
+        var run = await Importer.RunAsync("--notes", Stores.NotesDirectory);
+
+        Assert.Contains(run.Source(ImportSource.Notes).Remarks, r => r.Contains("the service's index job builds it", StringComparison.Ordinal));
+        Assert.Equal(0L, await ScalarAsync<long>(IndexCount)); // the import returned without building it
+        var (owner, content) = (await ScalarAsync<string>("SELECT user_id FROM notes ORDER BY id LIMIT 1"),
+            await ScalarAsync<string>("SELECT content FROM notes ORDER BY id LIMIT 1"));
+        using var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiFactory.ApiKey);
+        var exact = await client.SearchAsync(content!, user: owner!, mode: "vector");
+        Assert.Equal(content, exact.Contents()[0]); // no index: the user's notes read exactly
+
+        Assert.True(await indexes.EnsureAsync(Model, EmbeddingSchema.DefaultDimensions, CancellationToken.None)); // the job's pass
+        Assert.Equal(1L, await ScalarAsync<long>(IndexCount));
+        Assert.Equal(exact.Contents(), (await client.SearchAsync(content!, user: owner!, mode: "vector")).Contents());
     }
 
     private sealed class FailingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>

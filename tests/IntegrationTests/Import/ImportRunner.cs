@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NakamuraMisaki.Api.Import;
+using NakamuraMisaki.Api.CommandLine.Import;
 using NakamuraMisaki.Import;
 
 namespace NakamuraMisaki.IntegrationTests.Import;

@@ -17,7 +17,8 @@ namespace NakamuraMisaki.IntegrationTests.Notes;
 
 /// <summary>
 /// The HNSW index under the per-user filter. A table this small is normally read by a sequential scan (exact), so
-/// the test forbids that plan to make PostgreSQL take the index path a big table would take.
+/// the tests forbid that plan to make PostgreSQL prefer the index path a big table would take; the search still reads
+/// a user with few notes exactly (VectorSearchPlan).
 /// </summary>
 public sealed class NoteVectorIndexTests(ApiFactory factory) : ApiTest(factory)
 {
@@ -34,28 +35,12 @@ public sealed class NoteVectorIndexTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task An_index_scan_still_finds_a_users_notes_behind_many_nearer_notes_of_others()
     {
+        // A user with more notes than VectorSearchPlan reads exactly: their search goes through the graph.
+        var aliceCopies = VectorSearchPlan.ExactScanMaxNotes / 3 + 1;
         await using var scope = Factory.Services.CreateAsyncScope();
-        var notes = scope.ServiceProvider.GetRequiredService<INoteRepository>();
-        var reader = scope.ServiceProvider.GetRequiredService<INoteReader>();
-        var embedder = scope.ServiceProvider.GetRequiredService<ITextEmbedder>();
-        // HNSW hands the filter ef_search (40) candidates at a time; Bob owns 300 notes nearer the query than Alice's.
-        for (var i = 0; i < 300; i++)
-        {
-            await AddAsync(notes, embedder, Bob, $"{Query} {i}");
-        }
-
-        for (var i = 0; i < 3; i++)
-        {
-            await AddAsync(notes, embedder, Alice, $"先週のデプロイでは手順書の確認に時間がかかった ({i})");
-        }
-
-        var query = await embedder.EmbedAsync(Query, CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new EnsureNoteVectorIndex());
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.OpenConnectionAsync();
+        var (reader, query, db) = await SeedAsync(scope, aliceCopies);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("ANALYZE notes; SET enable_seqscan = off; SET enable_sort = off");
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             Assert.Contains(IndexName, string.Join('\n', await RunAsync(connection, "EXPLAIN " + SearchSql, query)));
 
@@ -74,6 +59,61 @@ public sealed class NoteVectorIndexTests(ApiFactory factory) : ApiTest(factory)
             await db.Database.ExecuteSqlRawAsync("RESET ALL");
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_user_with_few_notes_is_read_exactly_whatever_the_planner_would_prefer()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var (reader, query, db) = await SeedAsync(scope, aliceCopies: 1);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            Assert.Contains(IndexName, string.Join('\n', await RunAsync(connection, "EXPLAIN " + SearchSql, query))); // preferred
+
+            var scansBefore = await HnswScansAsync(connection);
+            var hits = await reader.SearchByVectorAsync(Alice, query, null, 3, CancellationToken.None);
+
+            Assert.Equal(3, hits.Count);
+            Assert.All(hits, h => Assert.Equal(Alice, h.UserId));
+            Assert.Equal(scansBefore, await HnswScansAsync(connection)); // statistics said few: no graph scan
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("RESET ALL");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Bob's 300 notes are nearer the query than any of Alice's 3 × <paramref name="aliceCopies"/>; HNSW hands the
+    /// filter ef_search candidates at a time. The index is built, statistics gathered, and this session forbids the
+    /// sequential scan and the sort a table this small would otherwise get.
+    /// </summary>
+    private static async Task<(INoteReader Reader, NoteEmbedding Query, AppDbContext Db)> SeedAsync(AsyncServiceScope scope, int aliceCopies)
+    {
+        var notes = scope.ServiceProvider.GetRequiredService<INoteRepository>();
+        var embedder = scope.ServiceProvider.GetRequiredService<ITextEmbedder>();
+        for (var i = 0; i < 300; i++)
+        {
+            await AddAsync(notes, embedder, Bob, $"{Query} {i}");
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await AddAsync(notes, embedder, Alice, $"先週のデプロイでは手順書の確認に時間がかかった ({i})");
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO notes (id, user_id, category, content, created_at, embedding, embedding_model) " +
+            "SELECT gen_random_uuid(), user_id, category, content || ' copy ' || i, created_at, embedding, embedding_model " +
+            "FROM notes, generate_series(2, {0}) AS i WHERE user_id = {1}", aliceCopies, Alice);
+        var query = await embedder.EmbedAsync(Query, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new EnsureNoteVectorIndex());
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE notes; SET enable_seqscan = off; SET enable_sort = off");
+        return (scope.ServiceProvider.GetRequiredService<INoteReader>(), query, db);
     }
 
     /// <summary>Index scans of the HNSW index so far, with this backend's own pending counts flushed first.</summary>

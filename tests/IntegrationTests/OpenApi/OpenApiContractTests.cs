@@ -44,6 +44,7 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTest(factory)
         await AgentTasks();
         await Notes();
         await Sessions();
+        await Context();
         await CrossCutting();
 
         Assert.True(_recorder.Problems.IsEmpty, string.Join("\n", _recorder.Problems.OrderBy(p => p)));
@@ -205,6 +206,18 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTest(factory)
     }
 
     /// <summary>The answers every operation shares: no key, no acting user, too large, not JSON.</summary>
+    private async Task Context()
+    {
+        await Send(HttpMethod.Post, "/api/v1/sessions", new { session_id = "s-context" });
+        await Send(HttpMethod.Post, "/api/v1/sessions/s-context/messages", new { role = "user", content = "デプロイ手順を教えて 🍣" });
+        await Send(HttpMethod.Post, "/api/v1/tasks", new { title = "デプロイ", assignee_user_id = ApiFactory.DefaultActingUser, due_at = "2026-06-14T09:00:00Z" });
+        await Send(HttpMethod.Post, "/api/v1/handoffs", new { to_user_id = ApiFactory.DefaultActingUser, progress_note = "半分", next_steps = "デプロイ" }, actingUser: Bob);
+        await Send(HttpMethod.Post, "/api/v1/context", new { query = "デプロイ手順", session_id = "s-context", budget_tokens = 4000 });
+        await Send(HttpMethod.Post, "/api/v1/context", new { query = "デプロイ手順", budget_tokens = 3, tokenizer = "cl100k_base", include = new[] { "note", "past_message" } });
+        await Send(HttpMethod.Post, "/api/v1/context", new { query = "デプロイ手順", budget_tokens = 0, include = new[] { "memories" } });
+        await Send(HttpMethod.Post, "/api/v1/context", new { query = "デプロイ手順", session_id = "not-mine", budget_tokens = 100 });
+    }
+
     private async Task CrossCutting()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tasks");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using NakamuraMisaki.IntegrationTests.Notes;
+using NakamuraMisaki.IntegrationTests.Observability;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
 using Npgsql;
@@ -15,6 +16,8 @@ namespace NakamuraMisaki.IntegrationTests.Replication;
 [Collection(ApiCollection.Name)]
 public sealed class ReadReplicaTests
 {
+    private const string LagMetric = "nakamura_misaki_database_replay_lag_bytes";
+
     [Fact]
     public async Task Lists_and_searches_are_served_by_the_standby_and_a_write_is_readable_right_after_it()
     {
@@ -62,6 +65,10 @@ public sealed class ReadReplicaTests
             Assert.Equal("primary", sources["default"].GetProperty("role").GetString());
             Assert.Equal("standby", sources["ReadOnly"].GetProperty("role").GetString());
             Assert.True(sources["ReadOnly"].GetProperty("replay_lag_bytes").GetInt64() > 0, ready.ToString());
+            // The dashboard's replica lag panel charts what readiness read, per data source (ADR 0033).
+            var metrics = new PrometheusScrape(await client.GetStringAsync("/metrics"));
+            Assert.True(metrics.ValueOrZero(LagMetric, ("data_source", "ReadOnly")) > 0, "no replay lag for ReadOnly on /metrics");
+            Assert.Single(metrics.Values(LagMetric, ("data_source", "default")));
 
             await ExecuteAsync(standby.ConnectionString, "SELECT pg_wal_replay_resume()");
             Assert.True(await EventuallyAsync(async () =>

@@ -5,7 +5,7 @@ using static NakamuraMisaki.IntegrationTests.Sessions.SessionRequests;
 
 namespace NakamuraMisaki.IntegrationTests.Sessions;
 
-/// <summary>A retried append (same slack_ts, or same Idempotency-Key in the session) stores nothing twice.</summary>
+/// <summary>A retried append (same slack_ts, or same Idempotency-Key, ADR 0023) stores nothing twice.</summary>
 public sealed class SessionMessageRetryTests(ApiFactory factory) : ApiTest(factory)
 {
     [Fact]
@@ -53,16 +53,19 @@ public sealed class SessionMessageRetryTests(ApiFactory factory) : ApiTest(facto
     }
 
     [Fact]
-    public async Task A_retried_batch_with_the_same_idempotency_key_stores_once_and_answers_the_stored_messages()
+    public async Task A_retried_batch_with_the_same_idempotency_key_stores_once_and_replays_the_first_answer()
     {
         await Client.CreateSessionAsync("s-1");
         var body = new { messages = new[] { new { role = "user", content = "a" }, new { role = "assistant", content = "b" } } };
 
-        var first = await ExpectAsync(await Client.PostBatchAsync("s-1", body, idempotencyKey: "key-1"), HttpStatusCode.Created);
-        var retry = await ExpectAsync(await Client.PostBatchAsync("s-1", body, idempotencyKey: "key-1"), HttpStatusCode.OK);
+        var first = await Client.PostBatchAsync("s-1", body, idempotencyKey: "key-1");
+        var retry = await Client.PostBatchAsync("s-1", body, idempotencyKey: "\"key-1\""); // the quoted form is the same key
         var other = await ExpectAsync(await Client.PostBatchAsync("s-1", body, idempotencyKey: "key-2"), HttpStatusCode.Created);
 
-        Assert.Equal(first.GetRawText(), retry.GetRawText());
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
         Assert.Equal([3L, 4L], other.Seqs());
         Assert.Equal(4, (await Client.GetJsonAsync($"{Route}/s-1")).GetProperty("message_count").GetInt32());
     }
@@ -75,19 +78,24 @@ public sealed class SessionMessageRetryTests(ApiFactory factory) : ApiTest(facto
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
             Client.PostMessageAsync("s-1", new { role = "user", content = "once" }, idempotencyKey: "same")));
 
-        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
-        Assert.All(answers, a => Assert.True(a.IsSuccessStatusCode));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Single(answers, a => !a.Headers.Contains("Idempotent-Replayed"));
         Assert.Equal(new[] { 1L }, (await Client.GetJsonAsync(Messages("s-1"))).Seqs());
     }
 
     [Fact]
-    public async Task An_idempotency_key_is_scoped_to_its_session()
+    public async Task An_idempotency_key_belongs_to_the_client_and_user_not_to_the_session()
     {
         await Client.CreateSessionAsync("s-1");
         await Client.CreateSessionAsync("s-2");
 
         await ExpectAsync(await Client.PostMessageAsync("s-1", new { role = "user", content = "a" }, idempotencyKey: "k"), HttpStatusCode.Created);
-        await ExpectAsync(await Client.PostMessageAsync("s-2", new { role = "user", content = "a" }, idempotencyKey: "k"), HttpStatusCode.Created);
+        await AssertProblemAsync(
+            await Client.PostMessageAsync("s-2", new { role = "user", content = "a" }, idempotencyKey: "k"),
+            HttpStatusCode.UnprocessableEntity);
+        using var other = Factory.CreateClient();
+        other.DefaultRequestHeaders.Authorization = new("Bearer", ApiFactory.OtherApiKey);
+        await ExpectAsync(await other.PostMessageAsync("s-2", new { role = "user", content = "a" }, idempotencyKey: "k"), HttpStatusCode.Created);
     }
 
     [Fact]

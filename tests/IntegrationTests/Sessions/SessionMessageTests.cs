@@ -124,7 +124,7 @@ public sealed class SessionMessageTests(ApiFactory factory) : ApiTest(factory)
             ["本番DBの移行手順を確認した", "移行手順のレビューをお願いします"],
             everywhere.Contents().Order(StringComparer.Ordinal));
         Assert.Equal(["移行手順のレビューをお願いします"], inOne.Contents());
-        Assert.Equal(1.0, inOne.GetProperty("items")[0].GetProperty("score").GetDouble());
+        Assert.InRange(inOne.GetProperty("items")[0].GetProperty("score").GetDouble(), 0.8, 1.0); // the word, inside a longer one
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class SessionMessageValidationTests(ApiFactory factory) : ApiTest(
 
         await AssertValidationProblemAsync(
             await Client.PostMessageAsync("s-1", new { role = "user", content = "x" }, idempotencyKey: new string('k', 256)),
-            "idempotency-key");
+            "Idempotency-Key");
         await AssertNothingStoredAsync();
     }
 

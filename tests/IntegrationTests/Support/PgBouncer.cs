@@ -6,7 +6,7 @@ using Npgsql;
 namespace NakamuraMisaki.IntegrationTests.Support;
 
 /// <summary>
-/// Debian's pgbouncer (scripts/prereqs.sh installs it) in front of a test database, on a free loopback port, in the
+/// Debian's pgbouncer (scripts/prereqs.sh --test installs it) in front of a test database, on a free loopback port, in the
 /// given pool mode, with a server pool smaller than the service's so server connections really are shared between
 /// clients. Runs in the foreground as a child of the test process; disposing kills it by its PID.
 /// </summary>

@@ -6,13 +6,13 @@ namespace NakamuraMisaki.IntegrationTests.Support;
 /// <summary>
 /// A hot standby of a throwaway cluster, made as an operator makes one: pg_basebackup -R (streaming replication from
 /// the primary), started on its own loopback port, with the primary's max_connections (a standby may not have fewer). <see cref="MakeSynchronousAsync"/> makes the primary wait for it at
-/// every commit, so a write acknowledged by the primary is on the standby too. Disposing stops and removes it.
+/// every commit, so a write acknowledged by the primary is on the standby too. Disposing stops and removes it. The
+/// server is driven by the service's own <see cref="PostgresServer"/>.
 /// </summary>
 internal sealed class StreamingStandby : IAsyncDisposable
 {
-    private readonly ProcessRunner _runner = new();
-    private readonly string _bin = PostgresBinaries.Locate(null);
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"nakamura-standby-{Guid.NewGuid():N}");
+    private readonly PostgresServer _server = new(
+        Path.Combine(Path.GetTempPath(), $"nakamura-standby-{Guid.NewGuid():N}"), PostgresBinaries.Locate(null));
     private readonly string _primaryConnectionString;
 
     private StreamingStandby(string primaryConnectionString)
@@ -26,20 +26,17 @@ internal sealed class StreamingStandby : IAsyncDisposable
     /// <summary>The same database and credentials as the primary's, on the standby.</summary>
     public string ConnectionString => new NpgsqlConnectionStringBuilder(_primaryConnectionString) { Port = Port }.ConnectionString;
 
-    private string DataDirectory => Path.Combine(_root, "pgdata");
-
     /// <summary>Picks the standby's port; <see cref="StartAsync"/> makes and starts it.</summary>
     public static StreamingStandby Of(string primaryConnectionString) => new(primaryConnectionString);
 
     public async Task StartAsync()
     {
-        Directory.CreateDirectory(Path.Combine(_root, "run"));
-        await _runner.GiveToServiceUserAsync(_root, CancellationToken.None);
+        Directory.CreateDirectory(_server.Root);
+        await _server.GiveToServiceUserAsync(CancellationToken.None);
         var primary = new NpgsqlConnectionStringBuilder(_primaryConnectionString);
-        await RunAsync("pg_basebackup", "-D", DataDirectory, "-R", "-X", "stream", "-c", "fast",
-            "-d", $"host={primary.Host} port={primary.Port} user={primary.Username} password={primary.Password}");
-        await RunAsync("pg_ctl", "start", "-D", DataDirectory, "-l", Path.Combine(_root, "postgres.log"), "-w", "-t", "60",
-            "-o", $"-p {Port} -c max_connections=300 -c listen_addresses=127.0.0.1 -k {Path.Combine(_root, "run")} -c fsync=off -c full_page_writes=off");
+        await _server.RunAsync("pg_basebackup", CancellationToken.None, "-D", _server.DataDirectory, "-R", "-X", "stream",
+            "-c", "fast", "-d", $"host={primary.Host} port={primary.Port} user={primary.Username} password={primary.Password}");
+        await _server.StartAsync(Port, ClusterProvisioning.ServerSettings(durable: false), CancellationToken.None);
     }
 
     /// <summary>
@@ -74,27 +71,8 @@ internal sealed class StreamingStandby : IAsyncDisposable
     }
 
     /// <summary>pg_ctl promote: the standby stops replaying and accepts writes.</summary>
-    public Task PromoteAsync() => RunAsync("pg_ctl", "promote", "-D", DataDirectory, "-w", "-t", "60");
+    public Task PromoteAsync() =>
+        _server.RunAsync("pg_ctl", CancellationToken.None, "promote", "-D", _server.DataDirectory, "-w", "-t", "60");
 
-    private async Task RunAsync(string program, params string[] arguments)
-    {
-        var (code, output) = await _runner.RunAsync(Path.Combine(_bin, program), arguments, CancellationToken.None);
-        if (code != 0)
-        {
-            throw new InvalidOperationException($"{program} failed ({code}): {output}");
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!Directory.Exists(_root))
-        {
-            return;
-        }
-
-        NpgsqlConnection.ClearAllPools();
-        await _runner.RunAsync(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", "immediate", "-w"],
-            CancellationToken.None);
-        Directory.Delete(_root, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _server.DestroyAsync();
 }

@@ -58,7 +58,7 @@ public sealed class ProjectReferenceTests
     /// Files of the Api that compose the application or start its database: only they may name EF Core or Npgsql.
     /// Everything else (endpoints, the exception handler) sees Application types only.
     /// </summary>
-    private static readonly string[] ApiComposition = ["Program.cs", "ApiServices.cs", "Database/", "Import/ImportCommand.cs"];
+    private static readonly string[] ApiComposition = ["Program.cs", "ApiServices.cs", "Database/", "CommandLine/Import/ImportCommand.cs"];
 
     private static readonly Regex DataAccessNamespace = new(
         @"^\s*using\s+(static\s+)?(Microsoft\.EntityFrameworkCore|Npgsql)\b|\b(Microsoft\.EntityFrameworkCore|Npgsql)\.[A-Z]",

@@ -5,13 +5,13 @@ from .client import ApiClient, AsyncApiClient
 from .errors import (ActingUserRequired, ApiError, ApiUnreachable, Conflict, InvalidRequest, NotFound,
                      NotServedByApi, PayloadTooLarge, PreconditionFailed, RateLimited, ServiceUnavailable,
                      Unauthorized)
-from . import agent, bot, paging, shared
-from .models import AgentTask, Handoff, Note, Session, SessionMessage, Task
+from . import agent, bot, paging, process_clients
+from .models import AgentTask, Context, ContextItem, Handoff, Note, Session, SessionMessage, Task
 from .settings import ClientSettings
 
 __all__ = [
     "acting_as", "ApiClient", "AsyncApiClient", "ClientSettings",
-    "AgentTask", "Handoff", "Note", "Session", "SessionMessage", "Task",
+    "AgentTask", "Context", "ContextItem", "Handoff", "Note", "Session", "SessionMessage", "Task",
     "ActingUserRequired", "ApiError", "ApiUnreachable", "Conflict", "InvalidRequest", "NotFound", "NotServedByApi",
     "PayloadTooLarge", "PreconditionFailed", "RateLimited", "ServiceUnavailable", "Unauthorized",
 ]

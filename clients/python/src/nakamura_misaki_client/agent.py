@@ -12,8 +12,8 @@ from .client import ApiClient, Repeat
 from .errors import NotFound, NotServedByApi
 from .models import AgentTask, from_wire, to_wire
 from .paging import collect
-from .shared import shared_client
-from .wire import AGENT_TASK_STATISTICS, FAIL_AGENT_TASK, REGISTER_AGENT_TASK, UPDATE_AGENT_TASK_STATUS
+from .process_clients import shared_client
+from .request_bodies import AGENT_TASK_STATISTICS, FAIL_AGENT_TASK, REGISTER_AGENT_TASK, UPDATE_AGENT_TASK_STATUS
 
 AGENT_TASKS = "/api/v1/agent-tasks"
 _ENDINGS = ("completed", "stopped", "failed")

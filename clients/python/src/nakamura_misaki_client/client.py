@@ -1,6 +1,6 @@
 """The HTTP clients: `ApiClient` (sync, for the coding agent) and `AsyncApiClient` (for the Slack bot). Both send the
 API key, the acting user, an Idempotency-Key on creates and If-Match on versioned writes, repeat what may be repeated
-(exchange.Repeat) a bounded number of times, and raise errors.ApiError subclasses for problem details."""
+(api_calls.Repeat) a bounded number of times, and raise errors.ApiError subclasses for problem details."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from .exchange import ApiResponse, Exchange, Repeat, new_call
+from .api_calls import ApiResponse, Exchange, Repeat, new_call
 from .settings import ClientSettings
 
 __all__ = ["ApiClient", "AsyncApiClient", "Repeat"]

@@ -65,6 +65,34 @@ class Note:
 
 
 @dataclass
+class ContextItem:
+    """One piece of what the model should know before a reply (POST /api/v1/context)."""
+    kind: str  # "message", "task", "handoff", "note" or "past_message"
+    id: str  # a uuid; for a message "{session_id}/{seq}"
+    source: str  # where it lives under /api/v1, e.g. "notes/{id}"
+    text: str  # what the model reads, label line included; counted in `tokens`
+    tokens: int
+    score: float  # in (0, 1]: recent messages 1, the rest by one rule (docs/decisions/0030)
+    reasons: list[str]  # "recent", "matched", "overdue", "due_today", "waiting_on_you"
+    matched_by: list[str]  # for matched items: "vector", "text"
+    at: datetime  # said/written at; a task's due time; a hand-off's hand-over time
+    truncated: bool  # cut at a token boundary to fit the budget
+
+
+@dataclass
+class Context:
+    items: list[ContextItem]
+    used_tokens: int  # the items' tokens together, never more than budget_tokens
+    budget_tokens: int
+    truncated: bool  # something was cut or left out for the budget
+    tokenizer: str
+
+    def prompt(self, separator: str = "\n\n") -> str:
+        """The items' texts joined, in the answer's order (the separators are not in used_tokens)."""
+        return separator.join(item.text for item in self.items)
+
+
+@dataclass
 class Session:
     user_id: str
     session_id: str | None = None  # the service's default: a new UUID

@@ -11,8 +11,9 @@ namespace NakamuraMisaki.Application.Common.Behaviours;
 /// so handlers never re-check input. Failures surface as <see cref="ValidationException"/> (mapped to 400).
 /// </summary>
 /// <remarks>
-/// Runs on every request, so the common cases cost little: the acting user's rule is synchronous, and a request
-/// without validators of its own (most reads) goes to its handler without an async step or a list of failures.
+/// Runs on every request, so the common cases cost little: the acting user's rule is a plain test while it holds
+/// (<see cref="ActingUserRules.Failures"/>), and a request without validators of its own (most reads) goes to its
+/// handler without an async step or a list of failures.
 /// </remarks>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators, IUser user)
     : IPipelineBehavior<TMessage, TResponse>
@@ -23,15 +24,13 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
     public ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var actingUserFailures = message is IActingUserRequest
-            ? ActingUserRules.Validator.Validate(user).Errors
-            : [];
+        var actingUserFailures = message is IActingUserRequest ? ActingUserRules.Failures(user) : null;
         if (_validators.Length == 0)
         {
-            return actingUserFailures.Count > 0 ? throw new ValidationException(actingUserFailures) : next(message, cancellationToken);
+            return actingUserFailures is null ? next(message, cancellationToken) : throw new ValidationException(actingUserFailures);
         }
 
-        return ValidateThenHandleAsync(message, actingUserFailures, next, cancellationToken);
+        return ValidateThenHandleAsync(message, actingUserFailures ?? [], next, cancellationToken);
     }
 
     private async ValueTask<TResponse> ValidateThenHandleAsync(

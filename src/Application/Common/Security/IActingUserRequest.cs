@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Validation;
 
@@ -20,8 +21,12 @@ public static class ActingUserRules
     public const string FailureName = nameof(IUser);
 
     // An inline validator, not a validator class: assembly scanning must not register it for DI on its own.
-    public static readonly IValidator<IUser> Validator = new InlineValidator<IUser>
+    private static readonly IValidator<IUser> Validator = new InlineValidator<IUser>
     {
         v => v.RuleFor(x => x.Id).SlackUserId().WithName("acting user").OverridePropertyName(FailureName),
     };
+
+    /// <summary>The rule's failures for the acting user; null, and nothing built, when it holds (nearly always).</summary>
+    public static List<ValidationFailure>? Failures(IUser user) =>
+        SlackUserIdRules.IsSlackUserId(user.Id) ? null : Validator.Validate(user).Errors;
 }

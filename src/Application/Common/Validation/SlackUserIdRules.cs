@@ -17,6 +17,13 @@ public static partial class SlackUserIdRules
             .Matches(Pattern())
             .WithMessage("'{PropertyName}' must be a Slack user id such as U01ABC123 (upper-case letters and digits).");
 
+    /// <summary>
+    /// The same rule as <see cref="SlackUserId{T}"/> as a plain test, so the validation step's common case (a valid
+    /// acting user on every request) builds none of FluentValidation's per-call objects. SlackUserIdRulesTests holds
+    /// the two to the same answers.
+    /// </summary>
+    public static bool IsSlackUserId(string? value) => value is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(value);
+
     [GeneratedRegex(PatternText, RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -15,7 +15,7 @@ public interface INoteVectorIndexes
     /// <summary>
     /// Before a bulk load: drops the index when not one note of that model and width is stored, so the load does not
     /// pay one HNSW insertion per row, and no search loses anything (the index was empty). True when dropped; the
-    /// caller builds it again with <see cref="EnsureAsync"/> after the load.
+    /// service's index job builds it again (<see cref="EnsureAsync"/>).
     /// </summary>
     Task<bool> DropIfEmptyAsync(string model, int dimensions, CancellationToken cancellationToken);
 }

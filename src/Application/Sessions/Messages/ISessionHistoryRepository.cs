@@ -12,8 +12,7 @@ public interface ISessionHistoryRepository
     /// <summary>
     /// In one transaction that holds the session row: skips messages whose slack_ts the session already stores, gives
     /// the rest the next seqs (dense, never shared with a concurrent append), stores them, and moves the session's
-    /// message_count and last_active. With an <see cref="MessageAppend.IdempotencyKey"/> the session already stored,
-    /// stores nothing and answers what that append stored.
+    /// message_count and last_active.
     /// </summary>
     /// <returns>Null when the user has no such session.</returns>
     Task<AppendOutcome?> AppendAsync(MessageAppend append, CancellationToken cancellationToken);
@@ -24,9 +23,8 @@ public interface ISessionHistoryRepository
 }
 
 public sealed record MessageAppend(
-    string SessionId, string UserId, IReadOnlyList<INewSessionMessage> Messages, string? IdempotencyKey, DateTimeOffset Now);
+    string SessionId, string UserId, IReadOnlyList<INewSessionMessage> Messages, DateTimeOffset Now);
 
 /// <param name="Messages">One per requested message, in request order: the stored one (new or already there).</param>
 /// <param name="Added">How many of them this append stored.</param>
-/// <param name="ReplayedKey">The Idempotency-Key had stored these before; nothing was compared or added.</param>
-public sealed record AppendOutcome(IReadOnlyList<SessionMessage> Messages, int Added, bool ReplayedKey);
+public sealed record AppendOutcome(IReadOnlyList<SessionMessage> Messages, int Added);

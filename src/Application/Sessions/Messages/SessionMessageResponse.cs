@@ -38,7 +38,7 @@ public sealed record SessionMessagePage(IReadOnlyList<SessionMessageResponse> It
 /// <summary>The messages of an append, in the order they were sent, each as stored (new, or found by its key).</summary>
 public sealed record AppendedSessionMessages(IReadOnlyList<SessionMessageResponse> Items);
 
-/// <param name="Score">1 when every word of the query occurs in the content; else pg_trgm word similarity (0.3-1).</param>
+/// <param name="Score">The lexical score in [0.25, 1], the notes' text side's (docs/embeddings.md, "Lexical search").</param>
 public sealed record SessionMessageSearchHit(
     string SessionId,
     long Seq,

@@ -49,7 +49,19 @@ internal sealed class ProcessRunner
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A cancelled program must not outlive the wait: pg_restore would go on restoring, and a pg_ctl start
+            // would leave its server (its child) running with nobody to stop it.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
+
         return (process.ExitCode, (await stdout + await stderr).Trim());
     }
 

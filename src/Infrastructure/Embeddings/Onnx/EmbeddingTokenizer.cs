@@ -48,7 +48,25 @@ internal abstract class EmbeddingTokenizer
         {
             var ids = _tokenizer.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false,
                 considerPreTokenization: true, considerNormalization: true);
-            return Wrap(ids, maxTokens, 0, 2, id => id == _tokenizer.UnknownId ? 3 : id + FairseqOffset);
+            return Wrap(FuseUnknowns(ids), maxTokens, 0, 2, id => id == _tokenizer.UnknownId ? 3 : id + FairseqOffset);
+        }
+
+        /// <summary>
+        /// SentencePiece's unigram encoder (and so XLM-R's training data and Hugging Face's tokenizers, fuse_unk) makes
+        /// one &lt;unk&gt; of a run of unknown characters; Microsoft.ML.Tokenizers answers one per character.
+        /// </summary>
+        private List<int> FuseUnknowns(IReadOnlyList<int> ids)
+        {
+            var fused = new List<int>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (id != _tokenizer.UnknownId || fused.Count == 0 || fused[^1] != id)
+                {
+                    fused.Add(id);
+                }
+            }
+
+            return fused;
         }
     }
 

@@ -12,9 +12,6 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
     public const string Embedding = "Embedding";
     public const string EmbeddingModel = "EmbeddingModel";
 
-    /// <summary>Generated column: the lexical search's tokens of the content (see <see cref="LexicalSearchSql"/>).</summary>
-    public const string SearchTokens = "SearchTokens";
-
     /// <summary>Times a working provider refused the note (column embedding_attempts); sets its back-off.</summary>
     public const string EmbeddingAttempts = "EmbeddingAttempts";
 
@@ -42,14 +39,8 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
 
         // Meaning search's HNSW indexes are not here: they depend on the configured model and width, so the
         // service creates them (CREATE INDEX CONCURRENTLY) for each model it is configured with; see NoteVectorIndexes.
-        // Text fallback: ILIKE '%…%' and word_similarity() on Japanese, which has no spaces to split words at.
-        builder.HasIndex(n => n.Content).HasMethod("gin").HasOperators("gin_trgm_ops")
-            .HasDatabaseName("ix_notes_content_trgm");
-        // Lexical search: the NFKC-normalised, lower-cased content's unigrams, bigrams and word edges, computed by the
-        // database from the content (one definition, search_tokens(), for stored rows and queries alike). The GIN
-        // index answers "has this token" for 1- and 2-character Japanese words that trigrams cannot.
-        builder.Property<string[]>(SearchTokens).HasComputedColumnSql(LexicalSearchSql.TokensOfContent, stored: true);
-        builder.HasIndex(SearchTokens).HasMethod("gin").HasDatabaseName("ix_notes_search_tokens");
+        // The text side of search: the lexical engine's tokens (LexicalSearchSql), the same as messages'.
+        builder.HasLexicalSearchTokens("ix_notes_search_tokens");
         // List by user, newest first; also narrows any per-user scan.
         builder.HasIndex(n => new { n.UserId, n.CreatedAt });
         builder.HasIndex(n => new { n.SessionId, n.CreatedAt }).HasFilter("session_id IS NOT NULL");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Sessions;
+using NakamuraMisaki.Infrastructure.Persistence.Search;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Configurations;
 
@@ -22,17 +23,13 @@ public sealed class SessionMessageConfiguration : IEntityTypeConfiguration<Sessi
         builder.Property(m => m.Content).IsRequired();
         builder.Property(m => m.SlackTs).HasMaxLength(SessionMessage.SlackTsMaxLength);
         builder.Property(m => m.Metadata).HasColumnType("jsonb").IsRequired().HasDefaultValueSql("'{}'::jsonb");
-        builder.Property(m => m.IdempotencyKey).HasMaxLength(SessionMessage.IdempotencyKeyMaxLength);
 
         // Deleting a session deletes its history (by the API or delete-inactive); notes have no such key and stay.
         builder.HasOne<Session>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
 
         // One Slack message is stored once per session; also how a retried append finds it.
         builder.HasIndex(m => new { m.SessionId, m.SlackTs }).IsUnique().HasFilter("slack_ts IS NOT NULL");
-        // A retried append finds what its Idempotency-Key stored (a batch shares one key, so not unique).
-        builder.HasIndex(m => new { m.SessionId, m.IdempotencyKey }).HasFilter("idempotency_key IS NOT NULL");
-        // Text search: ILIKE '%…%' and word_similarity() on Japanese, like the notes' text search.
-        builder.HasIndex(m => m.Content).HasMethod("gin").HasOperators("gin_trgm_ops")
-            .HasDatabaseName("ix_session_messages_content_trgm");
+        // Message search: the lexical engine's tokens (LexicalSearchSql), the same as the notes' text side.
+        builder.HasLexicalSearchTokens("ix_session_messages_search_tokens");
     }
 }

@@ -32,10 +32,11 @@ public sealed class HandoffRepository(AppDbContext db) : IHandoffRepository
 
     public Task<Page<Handoff>> ListPendingForRecipientAsync(
         string toUserId, PageRequest page, string viewer, CancellationToken cancellationToken) =>
-        VisibleTo(db.Handoffs.AsNoTracking(), viewer)
-            .Where(HandoffSpecifications.Open).Where(h => h.ToUserId == toUserId)
-            .OrderBy(h => h.HandoffAt).ThenBy(h => h.Id)
-            .ToPageAsync(page, cancellationToken);
+        PendingFor(toUserId, viewer).ToPageAsync(page, cancellationToken);
+
+    public async Task<IReadOnlyList<Handoff>> TakePendingForRecipientAsync(
+        string toUserId, int limit, string viewer, CancellationToken cancellationToken) =>
+        await PendingFor(toUserId, viewer).Take(limit).ToListAsync(cancellationToken);
 
     public Task<Page<Handoff>> ListSentAsync(
         string fromUserId, bool includeCompleted, PageRequest page, string viewer, CancellationToken cancellationToken)
@@ -48,6 +49,12 @@ public sealed class HandoffRepository(AppDbContext db) : IHandoffRepository
 
         return sent.OrderByDescending(h => h.HandoffAt).ThenByDescending(h => h.Id).ToPageAsync(page, cancellationToken);
     }
+
+    /// <summary>Pending: not completed (accepted or not), earliest hand-over first.</summary>
+    private IOrderedQueryable<Handoff> PendingFor(string toUserId, string viewer) =>
+        VisibleTo(db.Handoffs.AsNoTracking(), viewer)
+            .Where(HandoffSpecifications.Open).Where(h => h.ToUserId == toUserId)
+            .OrderBy(h => h.HandoffAt).ThenBy(h => h.Id);
 
     /// <summary>A hand-off exists for its sender and its recipient only.</summary>
     private static IQueryable<Handoff> VisibleTo(IQueryable<Handoff> handoffs, string viewer) =>

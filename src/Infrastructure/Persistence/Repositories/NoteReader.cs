@@ -21,20 +21,6 @@ namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 /// </remarks>
 public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, PgvectorFeatures pgvector) : INoteReader
 {
-    /// <summary>
-    /// Plan every search for its own user: reading a small user's notes by user_id and sorting them is exact and
-    /// fast, while a user with many notes needs the HNSW index. The statement is auto-prepared, and a generic plan
-    /// (chosen once for any user) would be wrong for one of the two.
-    /// </summary>
-    private const string CustomPlan = "SET LOCAL plan_cache_mode = force_custom_plan;";
-
-    /// <summary>
-    /// An HNSW scan hands ef_search (40) candidates to the user/category filter, so a user owning a small share of
-    /// the notes near the query could get too few or none. Iterative scans (pgvector 0.8) keep walking the graph until
-    /// LIMIT rows pass the filter; relaxed_order returns them nearly in order (sorted exactly below).
-    /// </summary>
-    private const string IterativeScan = "SET LOCAL hnsw.iterative_scan = relaxed_order;";
-
     public Task<NoteResponse?> GetAsync(Guid id, string userId, CancellationToken cancellationToken) =>
         Owned(userId).Where(n => n.Id == id).Select(NoteProjections.Response).FirstOrDefaultAsync(cancellationToken);
 
@@ -79,7 +65,8 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
         var hits = await database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             await using var transaction = await database.BeginTransactionAsync(token);
-            await database.ExecuteSqlRawAsync(iterative ? CustomPlan + IterativeScan : CustomPlan, token);
+            // Exactly for a user with few notes, through the graph for one with many (VectorSearchPlan, ADR 0028).
+            await database.ExecuteSqlRawAsync(await VectorSearchPlan.SettingsAsync(database, userId, iterative, token), token);
 
             var rows = await candidates.ToListAsync(token);
             await transaction.CommitAsync(token);
@@ -136,6 +123,10 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The rows of the partial index ix_notes_unembedded, so the count reads that index, not the table.</summary>
+    public Task<long> CountWithoutEmbeddingAsync(CancellationToken cancellationToken) =>
+        db.Notes.LongCountAsync(n => EF.Property<Vector?>(n, Embedding) == null, cancellationToken);
+
     /// <summary>
     /// The lexical side: candidates from the GIN index on search_tokens (and the user's rows), only they scored; ordered
     /// as <see cref="NoteSearchHit.BestFirst"/>.
@@ -143,9 +134,9 @@ public sealed class NoteReader(AppDbContext db, StaleTolerantReads reads, Pgvect
     internal static readonly string LexicalSql = $"""
         SELECT n.id, s.score
         FROM notes AS n
-        CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q")} AS score) AS s
+        CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q", "n")} AS score) AS s
         WHERE n.user_id = @user AND (@category::text IS NULL OR n.category = @category::text)
-          AND {LexicalSearchSql.CandidatesSql("@q")}
+          AND {LexicalSearchSql.CandidatesSql("@q", "n")}
           AND s.score >= @floor
         ORDER BY s.score DESC, n.created_at DESC, n.id DESC
         LIMIT @limit

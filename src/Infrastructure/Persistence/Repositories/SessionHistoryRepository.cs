@@ -2,20 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Domain.Common;
 using NakamuraMisaki.Domain.Sessions;
+using NakamuraMisaki.Infrastructure.Database;
+using NakamuraMisaki.Infrastructure.Sessions;
+using Npgsql;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
 public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryRepository
 {
-    // The session row is the lock that orders appends: whoever holds it reads last_message_seq, inserts after it and
-    // moves it, so 20 parallel appenders get 20 consecutive ranges, never a shared or skipped seq. It is taken before
-    // the slack_ts and Idempotency-Key look-ups, so a concurrent retry waits and then finds what the first one stored.
-    private static FormattableString LockSession(MessageAppend append) =>
-        $"SELECT last_message_seq AS \"Value\" FROM sessions WHERE session_id = {append.SessionId} AND user_id = {append.UserId} FOR UPDATE";
-
     public Task<AppendOutcome?> AppendAsync(MessageAppend append, CancellationToken cancellationToken) =>
-        // Under the retrying execution strategy the whole transaction is the unit that is re-run on a transient failure.
-        db.Database.CreateExecutionStrategy().ExecuteAsync(token => AppendOnceAsync(append, token), cancellationToken);
+        // One verified transaction (ADR 0022): re-run whole on a transient failure, answered as made when it committed.
+        db.InVerifiedTransactionAsync(token => AppendOnceAsync(append, token), cancellationToken);
 
     public async Task<int?> DeleteAsync(string sessionId, string userId, long? beforeSeq, CancellationToken cancellationToken)
     {
@@ -36,20 +33,17 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
     private async Task<AppendOutcome?> AppendOnceAsync(MessageAppend append, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear(); // a re-run starts from nothing
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var locked = await db.Database.SqlQuery<long>(LockSession(append)).ToListAsync(cancellationToken);
-        if (locked.Count == 0)
+        // The session row is locked before the slack_ts look-up, so a concurrent retry waits and then finds what the
+        // first one stored (the protocol, seqs and the session's move are SessionAppendProtocol's, shared with import).
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var tails = await SessionAppendProtocol.LockAsync(connection, [append.SessionId], timeout: null, cancellationToken);
+        if (!tails.TryGetValue(append.SessionId, out var tail) || tail.UserId != append.UserId)
         {
             return null;
         }
 
-        if (append.IdempotencyKey is { } key && await StoredWithKeyAsync(append.SessionId, key, cancellationToken) is { Count: > 0 } replay)
-        {
-            return new AppendOutcome(replay, 0, ReplayedKey: true);
-        }
-
         var known = await StoredBySlackTsAsync(append, cancellationToken);
-        var lastSeq = locked[0];
+        var now = Timestamps.Normalize(append.Now);
         var stored = new SessionMessage[append.Messages.Count];
         for (var i = 0; i < stored.Length; i++)
         {
@@ -61,33 +55,20 @@ public sealed class SessionHistoryRepository(AppDbContext db) : ISessionHistoryR
             }
 
             stored[i] = SessionMessage.Create(
-                append.SessionId, ++lastSeq, message.Role!.Value, message.Content!, message.SlackTs,
-                message.Metadata?.GetRawText(), append.IdempotencyKey, append.Now);
+                append.SessionId, tail.Take(now), message.Role!.Value, message.Content!, message.SlackTs,
+                message.Metadata?.GetRawText(), now);
             db.SessionMessages.Add(stored[i]);
         }
 
-        var added = (int)(lastSeq - locked[0]);
-        if (added > 0)
+        if (tail.Appended > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
-            var now = Timestamps.Normalize(append.Now);
-            await db.Sessions.Where(s => s.SessionId == append.SessionId).ExecuteUpdateAsync(setters => setters
-                .SetProperty(s => s.LastMessageSeq, lastSeq)
-                .SetProperty(s => s.MessageCount, s => s.MessageCount + added)
-                .SetProperty(s => s.LastActive, now)
-                .SetProperty(s => s.IsActive, true), cancellationToken);
+            await SessionAppendProtocol.MoveAsync(connection, tails, countAppended: true, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new AppendOutcome(stored, added, ReplayedKey: false);
+        return new AppendOutcome(stored, tail.Appended);
     }
-
-    private Task<List<SessionMessage>> StoredWithKeyAsync(string sessionId, string key, CancellationToken cancellationToken) =>
-        db.SessionMessages.AsNoTracking()
-            .Where(m => m.SessionId == sessionId && m.IdempotencyKey == key)
-            .OrderBy(m => m.Seq)
-            .ToListAsync(cancellationToken);
 
     private async Task<Dictionary<string, SessionMessage>> StoredBySlackTsAsync(
         MessageAppend append, CancellationToken cancellationToken)

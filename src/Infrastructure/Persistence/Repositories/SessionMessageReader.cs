@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Domain.Sessions;
+using NakamuraMisaki.Infrastructure.Persistence.Search;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
 
@@ -34,19 +37,35 @@ public sealed class SessionMessageReader(AppDbContext db, SessionHistoryTailRead
     public async Task<IReadOnlyList<SessionMessageSearchHit>> SearchAsync(
         string userId, string query, string? sessionId, int limit, CancellationToken cancellationToken)
     {
-        var messages = Messages.Where(m => db.Sessions.Any(s => s.SessionId == m.SessionId && s.UserId == userId));
-        if (sessionId is not null)
-        {
-            messages = messages.Where(m => m.SessionId == sessionId);
-        }
-
-        var hits = await messages.MatchingText(m => m.Content, query)
-            .ThenByDescending(x => x.Row.CreatedAt).ThenBy(x => x.Row.SessionId).ThenByDescending(x => x.Row.Seq)
-            .Take(limit)
-            .Select(x => new { x.Row, x.Score })
+        var matches = await db.Database.SqlQueryRaw<LexicalMessage>(LexicalSql,
+            new NpgsqlParameter("q", query), new NpgsqlParameter("user", userId),
+            new NpgsqlParameter("session", NpgsqlDbType.Text) { Value = (object?)sessionId ?? DBNull.Value },
+            new NpgsqlParameter("floor", LexicalSearchSql.NoiseFloor), new NpgsqlParameter("limit", limit))
             .ToListAsync(cancellationToken);
-        return hits.Select(h => SessionMessageSearchHit.From(h.Row, h.Score)).ToArray();
+        return matches.Select(m => SessionMessageSearchHit.From(
+            SessionMessage.Create(m.SessionId, m.Seq, MessageRoleNames.Words.Parse(m.Role), m.Content, m.SlackTs, m.Metadata, m.CreatedAt),
+            m.Score)).ToArray();
     }
+
+    /// <summary>
+    /// The lexical engine of the notes' text side (<see cref="LexicalSearchSql"/>) over the user's messages:
+    /// candidates from the GIN index on search_tokens, only they scored; best first, then newest.
+    /// </summary>
+    internal static readonly string LexicalSql = $"""
+        SELECT m.session_id, m.seq, m.role, m.content, m.slack_ts, m.metadata::text AS metadata, m.created_at, s.score
+        FROM session_messages AS m
+        JOIN sessions AS owner ON owner.session_id = m.session_id
+        CROSS JOIN LATERAL (SELECT {LexicalSearchSql.RankSql("@q", "m")} AS score) AS s
+        WHERE owner.user_id = @user AND (@session::text IS NULL OR m.session_id = @session::text)
+          AND {LexicalSearchSql.CandidatesSql("@q", "m")}
+          AND s.score >= @floor
+        ORDER BY s.score DESC, m.created_at DESC, m.session_id, m.seq DESC
+        LIMIT @limit
+        """;
+
+    private sealed record LexicalMessage(
+        string SessionId, long Seq, string Role, string Content, string? SlackTs, string Metadata, DateTimeOffset CreatedAt,
+        double Score);
 
     private IQueryable<SessionMessage> Messages => db.SessionMessages.AsNoTracking();
 }

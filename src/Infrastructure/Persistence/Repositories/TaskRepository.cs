@@ -47,6 +47,14 @@ public sealed class TaskRepository(AppDbContext db, StaleTolerantReads reads) : 
             .OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<TaskItem>> ListOpenDueBeforeAsync(
+        string assigneeUserId, DateTimeOffset before, int limit, string viewer, CancellationToken cancellationToken) =>
+        await reads.Db.Tasks.AsNoTracking().VisibleTo(viewer).Open()
+            .Where(t => t.AssigneeUserId == assigneeUserId && t.DueAt < before)
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
     public Task<Page<TaskItem>> ListOverdueAsync(
         string? assigneeUserId, DateTimeOffset now, PageRequest page, string viewer, CancellationToken cancellationToken) =>
         ForAssignee(reads.Db.Tasks.AsNoTracking().VisibleTo(viewer).OverdueAt(now), assigneeUserId)

@@ -6,7 +6,7 @@ namespace NakamuraMisaki.IntegrationTests.Notes.Quality;
 
 /// <summary>
 /// Search quality on the labelled corpus with the offline embedder: the fusion must be at least as good as the better
-/// of its two sides on recall@5 and MRR. The table is printed (dotnet test --logger "console;verbosity=detailed").
+/// of its two sides on recall@5 and MRR, and every exact term's note comes first in hybrid mode. The table is printed (dotnet test --logger "console;verbosity=detailed").
 /// </summary>
 public sealed class SearchQualityTests(ApiFactory factory, ITestOutputHelper output) : ApiTest(factory)
 {
@@ -21,6 +21,7 @@ public sealed class SearchQualityTests(ApiFactory factory, ITestOutputHelper out
         }
 
         var measured = new List<QualityMetrics>();
+        var firstExactHits = new List<(string Query, bool Relevant)>();
         foreach (var mode in new[] { "hybrid", "vector", "text" })
         {
             var ranked = new List<(QualityCorpus.Query, int[])>();
@@ -28,7 +29,12 @@ public sealed class SearchQualityTests(ApiFactory factory, ITestOutputHelper out
             {
                 var found = await Client.SearchAsync(query.Text, mode: mode, limit: 10);
                 Assert.Equal(mode, found.Mode());
-                ranked.Add((query, found.GetProperty("items").EnumerateArray().Select(n => ids[n.Id()]).ToArray()));
+                var hits = found.GetProperty("items").EnumerateArray().Select(n => ids[n.Id()]).ToArray();
+                ranked.Add((query, hits));
+                if (mode == "hybrid" && query.Kind == QualityCorpus.Kind.ExactTerm)
+                {
+                    firstExactHits.Add((query.Text, hits.Length > 0 && query.Relevant.Contains(hits[0])));
+                }
             }
 
             measured.Add(QualityMetrics.Measure(mode, ranked));
@@ -39,5 +45,8 @@ public sealed class SearchQualityTests(ApiFactory factory, ITestOutputHelper out
             measured[2].ByKind[QualityMetrics.Overall]);
         Assert.True(hybrid.Recall5 >= Math.Max(vector.Recall5, text.Recall5), QualityMetrics.Table(measured));
         Assert.True(hybrid.Mrr >= Math.Max(vector.Mrr, text.Mrr), QualityMetrics.Table(measured));
+        // An exact term ranks its note first in hybrid mode: "OOM" inside Japanese ("バッチがOOMで落ちた") above "Zoom".
+        Assert.Contains(("OOM", true), firstExactHits);
+        Assert.Empty(firstExactHits.Where(h => !h.Relevant).Select(h => h.Query));
     }
 }

@@ -10,7 +10,7 @@ from ..client import AsyncApiClient, Repeat
 from ..errors import NotFound
 from ..models import from_wire
 from ..paging import collect_async
-from ..shared import shared_async_client
+from ..process_clients import shared_async_client
 
 T = TypeVar("T")
 

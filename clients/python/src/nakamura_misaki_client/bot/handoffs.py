@@ -9,7 +9,7 @@ from ..acting_user import resolve_acting_user
 from ..client import Repeat
 from ..errors import NotServedByApi
 from ..models import Handoff, from_wire, to_wire
-from ..wire import CREATE_HANDOFF
+from ..request_bodies import CREATE_HANDOFF
 from .base import BotRepository
 
 HANDOFFS = "/api/v1/handoffs"

@@ -7,7 +7,7 @@ from urllib.parse import quote
 from ..acting_user import resolve_acting_user
 from ..client import Repeat
 from ..models import Note, from_wire, to_wire
-from ..wire import SAVE_NOTE
+from ..request_bodies import SAVE_NOTE
 from .base import BotRepository
 
 NOTES = "/api/v1/notes"

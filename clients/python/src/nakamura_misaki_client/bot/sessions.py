@@ -8,7 +8,7 @@ from ..acting_user import resolve_acting_user
 from ..client import Repeat
 from ..errors import NotFound
 from ..models import Session, SessionMessage, from_wire, to_wire
-from ..wire import APPEND_SESSION_MESSAGE, CREATE_SESSION
+from ..request_bodies import APPEND_SESSION_MESSAGE, CREATE_SESSION
 from .base import BotRepository
 
 SESSIONS = "/api/v1/sessions"
@@ -54,9 +54,9 @@ class SessionRepository(BotRepository):
     async def add_message(self, session_id: str, message: SessionMessage, *,
                           user_id: str | None = None) -> SessionMessage:
         """Appends one message; the session numbers it (`seq`). A message with a slack_ts the session already stores
-        is answered as stored, not added again, and the Idempotency-Key makes a repeated append store nothing, so a
-        lost answer is repeated like a read."""
-        response = await self._client.send("POST", f"{_path(session_id)}/messages", Repeat.IDEMPOTENT_CREATE,
+        is answered as stored, not added again; the append carries an Idempotency-Key and is repeated after a lost
+        answer like every create (`retry_creates`), answered as first stored."""
+        response = await self._client.send("POST", f"{_path(session_id)}/messages", Repeat.CREATE,
                                            acting_user=resolve_acting_user(user_id),
                                            json=to_wire(message, APPEND_SESSION_MESSAGE))
         return from_wire(SessionMessage, response.body)
@@ -65,7 +65,7 @@ class SessionRepository(BotRepository):
                            user_id: str | None = None) -> list[SessionMessage]:
         """Appends up to 1,000 messages in order, all or none (e.g. an old message_history)."""
         body = {"messages": [to_wire(m, APPEND_SESSION_MESSAGE) for m in messages]}
-        response = await self._client.send("POST", f"{_path(session_id)}/messages/batch", Repeat.IDEMPOTENT_CREATE,
+        response = await self._client.send("POST", f"{_path(session_id)}/messages/batch", Repeat.CREATE,
                                            acting_user=resolve_acting_user(user_id), json=body)
         return [from_wire(SessionMessage, item) for item in response.body["items"]]
 

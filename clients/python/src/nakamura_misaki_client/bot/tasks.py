@@ -8,7 +8,7 @@ from ..acting_user import resolve_acting_user
 from ..client import Repeat
 from ..errors import NotFound
 from ..models import Task, from_wire, to_wire
-from ..wire import CREATE_TASK, UPDATE_TASK
+from ..request_bodies import CREATE_TASK, UPDATE_TASK
 from .base import BotRepository
 
 TASKS = "/api/v1/tasks"

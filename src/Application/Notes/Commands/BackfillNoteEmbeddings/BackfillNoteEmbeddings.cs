@@ -9,9 +9,13 @@ namespace NakamuraMisaki.Application.Notes.Commands.BackfillNoteEmbeddings;
 /// </summary>
 public sealed record BackfillNoteEmbeddings(int MaxNotes, int BatchSize) : IRequest<EmbeddingPassResult>;
 
-public sealed class BackfillNoteEmbeddingsHandler(NoteEmbeddingPass pass)
+public sealed class BackfillNoteEmbeddingsHandler(NoteEmbeddingPass pass, INoteReader notes, EmbeddingMetrics metrics)
     : IRequestHandler<BackfillNoteEmbeddings, EmbeddingPassResult>
 {
-    public async ValueTask<EmbeddingPassResult> Handle(BackfillNoteEmbeddings request, CancellationToken cancellationToken) =>
-        await pass.RunAsync(EmbeddingBacklog.Missing, after: null, request.MaxNotes, request.BatchSize, cancellationToken);
+    public async ValueTask<EmbeddingPassResult> Handle(BackfillNoteEmbeddings request, CancellationToken cancellationToken)
+    {
+        var result = await pass.RunAsync(EmbeddingBacklog.Missing, after: null, request.MaxNotes, request.BatchSize, cancellationToken);
+        metrics.Backlog(await notes.CountWithoutEmbeddingAsync(cancellationToken));
+        return result;
+    }
 }

@@ -11,7 +11,7 @@ public sealed record EnsureNoteVectorIndex : IRequest<NoteVectorIndexResult>;
 /// <param name="Indexable">False when the width is beyond an HNSW index: searches read the user's notes exactly.</param>
 public sealed record NoteVectorIndexResult(string Model, int? Dimensions, bool Built, bool Indexable);
 
-public sealed class EnsureNoteVectorIndexHandler(ITextEmbedder embedder, INoteVectorIndexes indexes)
+public sealed class EnsureNoteVectorIndexHandler(ITextEmbedder embedder, INoteVectorIndexes indexes, EmbeddingMetrics metrics)
     : IRequestHandler<EnsureNoteVectorIndex, NoteVectorIndexResult>
 {
     /// <summary>Embedded once when neither configuration nor an earlier answer says the model's width.</summary>
@@ -36,6 +36,11 @@ public sealed class EnsureNoteVectorIndexHandler(ITextEmbedder embedder, INoteVe
         }
 
         var built = await indexes.EnsureAsync(model, width, cancellationToken);
+        if (built)
+        {
+            metrics.IndexBuilt(model);
+        }
+
         return new NoteVectorIndexResult(model, width, built, Indexable: true);
     }
 }

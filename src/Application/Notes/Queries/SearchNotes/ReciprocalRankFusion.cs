@@ -19,6 +19,9 @@ public static class ReciprocalRankFusion
     public const double VectorWeight = 0.8;
     public const double TextWeight = 1.0;
 
+    /// <summary>The highest fused score (first on both sides): every score is divided by it, so it lies in (0, 1].</summary>
+    public const double Best = (VectorWeight + TextWeight) / (K + 1);
+
     public const string VectorSide = "vector";
     public const string TextSide = "text";
 
@@ -29,12 +32,11 @@ public static class ReciprocalRankFusion
     public static IReadOnlyList<NoteSearchHit> Fuse(
         IReadOnlyList<NoteSearchHit> byVector, IReadOnlyList<NoteSearchHit> byText, int limit)
     {
-        const double best = (VectorWeight + TextWeight) / (K + 1);
         var fused = new Dictionary<Guid, (NoteSearchHit Hit, double Score, List<string> Sides)>();
         Add(byVector, VectorWeight, VectorSide);
         Add(byText, TextWeight, TextSide);
         return fused.Values
-            .Select(f => f.Hit with { Score = f.Score / best, MatchedBy = f.Sides })
+            .Select(f => f.Hit with { Score = f.Score / Best, MatchedBy = f.Sides })
             .Order(NoteSearchHit.BestFirst)
             .Take(limit)
             .ToArray();
@@ -50,6 +52,13 @@ public static class ReciprocalRankFusion
             }
         }
     }
+
+    /// <summary>
+    /// The normalised score of a hit that only one side found, at <paramref name="rank"/> (1 = that side's best): what
+    /// <see cref="Fuse"/> gives it. The context endpoint scores lists that have one side only (conversation history,
+    /// notes while the embedding service is unavailable) with it, so they share the notes' scale (ADR 0030).
+    /// </summary>
+    public static double OneSide(double weight, int rank) => weight / (K + rank) / Best;
 
     /// <summary>Marks a single side's hits with the side that found them.</summary>
     public static IReadOnlyList<NoteSearchHit> FromOneSide(IReadOnlyList<NoteSearchHit> hits, string side) =>

@@ -23,13 +23,22 @@ public static class SearchNotesLimits
     public static int CandidatesFor(int limit) => Math.Max(limit * 4, 40);
 }
 
-public sealed class SearchNotesHandler(IUser user, INoteReader notes, ITextEmbedder embedder)
+public sealed class SearchNotesHandler(
+    IUser user, INoteReader notes, ITextEmbedder embedder, SearchMetrics metrics, TimeProvider clock)
     : IRequestHandler<SearchNotes, NoteSearchResponse>
 {
     public async ValueTask<NoteSearchResponse> Handle(SearchNotes request, CancellationToken cancellationToken)
     {
-        var query = request.Query.Trim();
+        var started = clock.GetTimestamp();
         var mode = SearchModes.Parse(request.Mode);
+        var response = await SearchAsync(request, mode, cancellationToken);
+        metrics.Answered(mode, response.Mode, clock.GetElapsedTime(started));
+        return response;
+    }
+
+    private async Task<NoteSearchResponse> SearchAsync(SearchNotes request, SearchMode mode, CancellationToken cancellationToken)
+    {
+        var query = request.Query.Trim();
         var candidates = mode == SearchMode.Hybrid ? SearchNotesLimits.CandidatesFor(request.Limit) : request.Limit;
         var embedded = mode == SearchMode.Text ? null : await TryEmbedAsync(query, cancellationToken);
         var byText = mode == SearchMode.Vector && embedded is not null

@@ -1,16 +1,20 @@
 namespace NakamuraMisaki.Application.Tasks.Queries.ListTasksDueToday;
 
-public static class LocalDay
+/// <summary>A user's local calendar day as UTC bounds [<see cref="Start"/>, <see cref="End"/>).</summary>
+public readonly record struct LocalDay(DateTimeOffset Start, DateTimeOffset End)
 {
     /// <summary>
     /// The UTC bounds [start, end) of the local calendar day that contains <paramref name="instant"/>. Computed from
     /// the zone's offset at each midnight, so days of 23 or 25 hours (DST changes) are right too.
     /// </summary>
-    public static (DateTimeOffset Start, DateTimeOffset End) Containing(DateTimeOffset instant, TimeZoneInfo zone)
+    public static LocalDay Containing(DateTimeOffset instant, TimeZoneInfo zone)
     {
         var localDate = TimeZoneInfo.ConvertTime(instant, zone).Date;
-        return (StartOf(localDate, zone), StartOf(localDate.AddDays(1), zone));
+        return new LocalDay(StartOf(localDate, zone), StartOf(localDate.AddDays(1), zone));
     }
+
+    /// <summary>Whether <paramref name="instant"/> falls on this day (the bounds ITaskRepository.ListOpenDueBetweenAsync takes).</summary>
+    public bool Contains(DateTimeOffset instant) => Start <= instant && instant < End;
 
     private static DateTimeOffset StartOf(DateTime localMidnight, TimeZoneInfo zone)
     {

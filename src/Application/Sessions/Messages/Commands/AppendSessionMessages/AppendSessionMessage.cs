@@ -10,7 +10,7 @@ namespace NakamuraMisaki.Application.Sessions.Messages.Commands.AppendSessionMes
 
 /// <summary>Appends one message to the acting user's session (the batch append of one, with the message's fields at the top).</summary>
 public sealed record AppendSessionMessage(
-    string SessionId, MessageRole? Role, string? Content, string? SlackTs, JsonElement? Metadata, string? IdempotencyKey)
+    string SessionId, MessageRole? Role, string? Content, string? SlackTs, JsonElement? Metadata)
     : IRequest<AppendResult>, IActingUserRequest, INewSessionMessage;
 
 public sealed class AppendSessionMessageHandler(IUser user, SessionHistoryAppender appender)
@@ -18,7 +18,7 @@ public sealed class AppendSessionMessageHandler(IUser user, SessionHistoryAppend
 {
     public async ValueTask<AppendResult> Handle(AppendSessionMessage request, CancellationToken cancellationToken) =>
         await appender.AppendAsync(
-            request.SessionId, user.ActingId(), [request], request.IdempotencyKey, cancellationToken);
+            request.SessionId, user.ActingId(), [request], cancellationToken);
 }
 
 public sealed class AppendSessionMessageValidator : AbstractValidator<AppendSessionMessage>
@@ -26,7 +26,6 @@ public sealed class AppendSessionMessageValidator : AbstractValidator<AppendSess
     public AppendSessionMessageValidator()
     {
         RuleFor(x => x.SessionId).SessionId().OverridePropertyName("session_id");
-        RuleFor(x => x.IdempotencyKey).IdempotencyKey();
         Include(NewSessionMessageRules.Instance);
     }
 }

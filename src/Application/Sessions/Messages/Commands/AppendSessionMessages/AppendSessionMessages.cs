@@ -8,7 +8,7 @@ namespace NakamuraMisaki.Application.Sessions.Messages.Commands.AppendSessionMes
 /// Appends a batch to the acting user's session, all or nothing: one invalid message refuses the whole batch.
 /// </summary>
 public sealed record AppendSessionMessages(
-    string SessionId, IReadOnlyList<NewSessionMessage?>? Messages, string? IdempotencyKey)
+    string SessionId, IReadOnlyList<NewSessionMessage?>? Messages)
     : IRequest<AppendResult>, IActingUserRequest
 {
     public const int MaxMessages = 1_000;
@@ -20,5 +20,5 @@ public sealed class AppendSessionMessagesHandler(IUser user, SessionHistoryAppen
     public async ValueTask<AppendResult> Handle(AppendSessionMessages request, CancellationToken cancellationToken) =>
         await appender.AppendAsync(
             request.SessionId, user.ActingId(), request.Messages!.Select(m => (INewSessionMessage)m!).ToArray(),
-            request.IdempotencyKey, cancellationToken);
+            cancellationToken);
 }

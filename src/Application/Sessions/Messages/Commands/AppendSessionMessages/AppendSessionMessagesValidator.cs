@@ -8,7 +8,6 @@ public sealed class AppendSessionMessagesValidator : AbstractValidator<AppendSes
     public AppendSessionMessagesValidator()
     {
         RuleFor(x => x.SessionId).SessionId().OverridePropertyName("session_id");
-        RuleFor(x => x.IdempotencyKey).IdempotencyKey();
         RuleFor(x => x.Messages).NotEmpty()
             .Must(m => m!.Count <= AppendSessionMessages.MaxMessages)
             .WithMessage($"'{{PropertyName}}' holds at most {AppendSessionMessages.MaxMessages} messages per request.")

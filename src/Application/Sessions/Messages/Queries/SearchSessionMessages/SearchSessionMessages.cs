@@ -7,8 +7,8 @@ using NakamuraMisaki.Application.Common.Validation;
 namespace NakamuraMisaki.Application.Sessions.Messages.Queries.SearchSessionMessages;
 
 /// <summary>
-/// The acting user's messages by text, best match first (the notes' text matching: every word contained, else
-/// trigram word similarity; works for Japanese), optionally within one of their sessions.
+/// The acting user's messages by text, best match first (the notes' lexical engine: tokens of characters and pairs,
+/// so Japanese without spaces, one-character words and typos work), optionally within one of their sessions.
 /// </summary>
 public sealed record SearchSessionMessages(string Query, string? SessionId, int Limit)
     : IRequest<SessionMessageSearchResponse>, IActingUserRequest

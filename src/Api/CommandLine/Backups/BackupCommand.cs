@@ -1,0 +1,50 @@
+using NakamuraMisaki.Application.Backups;
+
+namespace NakamuraMisaki.Api.CommandLine.Backups;
+
+/// <summary>
+/// <c>backup</c>, <c>backup verify</c> and <c>restore</c>, in the <see cref="CommandHost"/>. The work is
+/// <see cref="IDatabaseBackups"/>'s; this class prints what it did.
+/// </summary>
+internal static class BackupCommand
+{
+    public static readonly string[] Verbs = ["backup", "restore"];
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output,
+        Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        var (request, error) = BackupArguments.Parse(args);
+        if (request is null)
+        {
+            await output.WriteLineAsync($"{error}{Environment.NewLine}{Environment.NewLine}{BackupArguments.Usage}");
+            return ExitCodes.Usage;
+        }
+
+        return await CommandHost.RunAsync(request.Verb.ToString().ToLowerInvariant(), output, _ => { }, configure, async host =>
+        {
+            var backups = host.Services.GetRequiredService<IDatabaseBackups>();
+            return request.Verb switch
+            {
+                BackupVerb.Backup => await BackupAsync(backups, request.Path ?? host.BackupDirectory, output, cancellationToken),
+                BackupVerb.Verify => BackupReport.Write("verify", await backups.VerifyAsync(request.Path!, cancellationToken), output),
+                _ => BackupReport.Write(await backups.RestoreAsync(request.Path!, request.Force, cancellationToken), output),
+            };
+        }, () => ExitCodes.Failed, cancellationToken);
+    }
+
+    private static async Task<int> BackupAsync(IDatabaseBackups backups, string directory, TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        var manifest = await backups.BackupAsync(directory, cancellationToken);
+        var archive = Path.Combine(directory, manifest.ArchiveFile);
+        await output.WriteLineAsync($"Archive:   {archive} ({manifest.ArchiveBytes} bytes, sha256 {manifest.ArchiveSha256})");
+        await output.WriteLineAsync($"Manifest:  {BackupManifest.PathFor(archive)}");
+        await output.WriteLineAsync($"Schema:    {manifest.SchemaMigration ?? "(never migrated)"}, PostgreSQL {manifest.ServerVersionNum}");
+        foreach (var (table, rows) in manifest.Tables)
+        {
+            await output.WriteLineAsync($"  {table,-28} {rows,12:N0} rows");
+        }
+
+        return ExitCodes.Success;
+    }
+}
