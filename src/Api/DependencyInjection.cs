@@ -35,6 +35,7 @@ internal static class DependencyInjection
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IUser, CurrentUser>();
+        services.AddSingleton<IApiClient, CurrentApiClient>();
         services.AddApiDocument();
 
         services.AddHealthChecks()

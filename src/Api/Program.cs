@@ -54,6 +54,7 @@ app.MapNoteEndpoints();
 app.MapSessionEndpoints();
 app.MapSessionMessageEndpoints();
 app.MapContextEndpoints();
+app.MapAuditEndpoints();
 await app.RunAsync();
 return 0;
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Behaviours;
 using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
@@ -18,8 +19,10 @@ public static class DependencyInjection
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            // Validation first: a refused request is not retried. The retry wraps the handler alone.
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(ConcurrentChangeRetryBehaviour<,>)];
+            // Validation first: a refused request is not retried. The audit transaction wraps the retries (each a
+            // fresh read of the row inside it); the retry wraps the handler alone.
+            options.PipelineBehaviors =
+                [typeof(ValidationBehaviour<,>), typeof(AuditBehaviour<,>), typeof(ConcurrentChangeRetryBehaviour<,>)];
         });
         // One message per field: the first rule a value breaks (an empty id is not also "not a Slack id").
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -41,6 +44,9 @@ public static class DependencyInjection
         // Per instance, across passes: while the recipient service's rate limit holds, this instance sends nothing.
         services.AddSingleton<ReminderRateLimit>();
         services.AddSingleton<ReminderSendingHalt>();
+        services.AddSingleton<AuthenticationFailureTally>();
+        // A host that serves requests replaces this with the request's API client.
+        services.TryAddSingleton<IApiClient, NoApiClient>();
         return services;
     }
 }

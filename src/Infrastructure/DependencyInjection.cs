@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NakamuraMisaki.Application.AgentTasks;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 using NakamuraMisaki.Application.Idempotency;
@@ -14,6 +15,7 @@ using NakamuraMisaki.Application.Notes.Embeddings;
 using NakamuraMisaki.Application.Sessions;
 using NakamuraMisaki.Application.Sessions.Messages;
 using NakamuraMisaki.Application.Tasks;
+using NakamuraMisaki.Infrastructure.Audit;
 using NakamuraMisaki.Infrastructure.Backups;
 using NakamuraMisaki.Infrastructure.Configuration;
 using NakamuraMisaki.Infrastructure.Database;
@@ -53,6 +55,8 @@ public static class DependencyInjection
         services.AddSingleton<SessionHistoryTailReader>();
         services.AddSingleton<NakamuraMisaki.Application.Context.ITokenCounters, Context.TiktokenCounters>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IAuditEventRepository, AuditEventRepository>();
         services.AddValidatedOptions<SessionSettings, SessionSettingsValidator>(configuration, SessionSettings.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionSettings>>().Value);
         services.AddEmbeddings(configuration);
@@ -141,5 +145,8 @@ public static class DependencyInjection
         services.AddHostedService<HandoffReminderJob>();
         services.AddValidatedOptions<IdempotencyOptions, IdempotencyOptionsValidator>(configuration, IdempotencyOptions.Section);
         services.AddHostedService<IdempotencyKeyCleanupJob>();
+        services.AddValidatedOptions<AuditOptions, AuditOptionsValidator>(configuration, AuditOptions.Section);
+        services.AddHostedService<AuditRetentionJob>();
+        services.AddHostedService<AuditRefusalsJob>();
     }
 }

@@ -32,6 +32,8 @@ API_DLL = REPO / "src/Api/bin/Release/net10.0/NakamuraMisaki.Api.dll"
 class Service:
     url: str
     api_key: str
+    # A key with the coding agent's scopes only (agent-tasks:read, agent-tasks:write); None against a running service.
+    agent_api_key: str | None = None
     data_dir: Path | None = None  # the embedded cluster's directory, when this run started the service
     pg_port: int | None = None
 
@@ -96,12 +98,14 @@ def service() -> Service:
     data_dir = Path(tempfile.gettempdir()) / f"nakamura-pytest-{uuid.uuid4().hex}"
     data_dir.mkdir(mode=0o755)
     os.chmod(data_dir, 0o755)
-    api_key, port, pg_port = secrets.token_hex(24), _free_port(), _free_port()
+    api_key, agent_key, port, pg_port = secrets.token_hex(24), secrets.token_hex(24), _free_port(), _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ConnectionStrings__", "Auth__"))}
     env.update({
         "ASPNETCORE_ENVIRONMENT": "Production", "ASPNETCORE_URLS": f"http://127.0.0.1:{port}",
         "Database__Embedded__DataDirectory": str(data_dir / "pg"), "Database__Embedded__Port": str(pg_port),
         "Auth__ApiKeys__0__Client": "pytest", "Auth__ApiKeys__0__Sha256": hashlib.sha256(api_key.encode()).hexdigest(),
+        "Auth__ApiKeys__1__Client": "pytest-agent", "Auth__ApiKeys__1__Sha256": hashlib.sha256(agent_key.encode()).hexdigest(),
+        "Auth__ApiKeys__1__Scopes": "agent-tasks:read agent-tasks:write",
         # Background jobs would change rows under the tests; the tests here are about the adapters.
         "Reminders__Enabled": "false", "Sessions__Cleanup__Enabled": "false", "Embeddings__Backfill__Enabled": "false",
         "Logging__Console__FormatterName": "simple", "Logging__LogLevel__Default": "Warning",
@@ -113,7 +117,7 @@ def service() -> Service:
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_ready(url, process, log, 180)
-        yield Service(url, api_key, data_dir, pg_port)
+        yield Service(url, api_key, agent_key, data_dir, pg_port)
     finally:
         _stop(process, data_dir)
         shutil.rmtree(data_dir, ignore_errors=True)

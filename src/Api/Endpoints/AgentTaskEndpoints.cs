@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NakamuraMisaki.Api.Concurrency;
 using NakamuraMisaki.Api.Idempotency;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.Application.AgentTasks;
 using NakamuraMisaki.Application.AgentTasks.Commands.AddAgentTaskStatistics;
 using NakamuraMisaki.Application.AgentTasks.Commands.ChangeAgentTaskStatus;
@@ -23,7 +24,7 @@ public static class AgentTaskEndpoints
 
     public static void MapAgentTaskEndpoints(this IEndpointRouteBuilder app)
     {
-        var runs = app.MapGroup(Route).WithTags("Agent tasks").WithETags()
+        var runs = app.MapGroup(Route).WithTags("Agent tasks").WithETags().RequireScopes(ScopeRequirement.AgentTasks)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         runs.MapPost("/", RegisterAgentTask).WithName(nameof(RegisterAgentTask)).AcceptsIdempotencyKey()

@@ -7,8 +7,7 @@ namespace NakamuraMisaki.Api.Endpoints;
 
 /// <summary>
 /// /api/v1/context: the memory a bot gives its model before a reply, in one call (docs/context.md). It reads the
-/// acting user's messages, notes, tasks and hand-offs, so an API key needs the read scope of each kind it returns;
-/// every operation of it is in this one group, where such requirements attach.
+/// acting user's messages, notes, tasks and hand-offs, so an API key needs the read scope of each kind it returns.
 /// </summary>
 public static class ContextEndpoints
 {
@@ -17,7 +16,9 @@ public static class ContextEndpoints
     public static void MapContextEndpoints(this IEndpointRouteBuilder app)
     {
         var context = app.MapGroup(Route).WithTags("Context")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable).ActsForUser();
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable).ActsForUser()
+            // A POST that only reads: the read scope of every kind it may return, whatever `include` narrows it to.
+            .RequireScopes(ApiScopes.SessionsRead | ApiScopes.NotesRead | ApiScopes.TasksRead | ApiScopes.HandoffsRead);
 
         context.MapPost("/", GetContext).WithName(nameof(GetContext)).ProducesProblem(StatusCodes.Status404NotFound)
             .AddOpenApiOperationTransformer(ContextOpenApi.AddExamples);

@@ -24,7 +24,7 @@ public static class HandoffEndpoints
 
     public static void MapHandoffEndpoints(this IEndpointRouteBuilder app)
     {
-        var handoffs = app.MapGroup(Route).WithTags("Hand-offs").WithETags().ActsForUser()
+        var handoffs = app.MapGroup(Route).WithTags("Hand-offs").WithETags().ActsForUser().RequireScopes(ScopeRequirement.Handoffs)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         handoffs.MapPost("/", CreateHandoff).WithName(nameof(CreateHandoff)).AcceptsIdempotencyKey();

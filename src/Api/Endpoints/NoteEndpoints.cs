@@ -29,14 +29,14 @@ public static class NoteEndpoints
         var notes = app.MapGroup(Route).WithTags("Notes")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         // Everything but maintenance acts for the user who sends it.
-        var mine = notes.MapGroup("").ActsForUser();
+        var mine = notes.MapGroup("").ActsForUser().RequireScopes(ScopeRequirement.Notes);
 
         mine.MapPost("/", SaveNote).WithName(nameof(SaveNote)).AcceptsIdempotencyKey();
         mine.MapGet("/", ListUserNotes).WithName(nameof(ListUserNotes));
         mine.MapGet("/search", SearchNotes).WithName(nameof(SearchNotes))
             .AddEndpointFilter<Utf8QueryStringFilter>().AddOpenApiOperationTransformer(NoteSearchOpenApi.DescribeParameters);
         mine.MapGet("/by-session/{session_id}", ListSessionNotes).WithName(nameof(ListSessionNotes));
-        notes.MapPost("/re-embed", ReEmbedNotes).WithName(nameof(ReEmbedNotes));
+        notes.MapPost("/re-embed", ReEmbedNotes).WithName(nameof(ReEmbedNotes)).RequireScopes(ScopeRequirement.Maintenance);
         mine.MapGet("/{id}", GetNote).WithName(nameof(GetNote)).ProducesProblem(StatusCodes.Status404NotFound);
         mine.MapDelete("/{id}", DeleteNote).WithName(nameof(DeleteNote)).ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -28,14 +28,16 @@ public static class SessionEndpoints
         var sessions = app.MapGroup(Route).WithTags("Sessions")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         // Everything but maintenance acts for the user who sends it.
-        var mine = sessions.MapGroup("").ActsForUser();
+        var mine = sessions.MapGroup("").ActsForUser().RequireScopes(ScopeRequirement.Sessions);
 
         mine.MapPost("/", CreateSession).WithName(nameof(CreateSession)).AcceptsIdempotencyKey().ProducesProblem(StatusCodes.Status409Conflict);
         mine.MapGet("/", ListSessions).WithName(nameof(ListSessions));
         mine.MapGet("/latest", GetLatestSession).WithName(nameof(GetLatestSession))
             .ProducesProblem(StatusCodes.Status404NotFound);
-        sessions.MapPost("/expire-idle", ExpireIdleSessions).WithName(nameof(ExpireIdleSessions));
-        sessions.MapPost("/delete-inactive", DeleteInactiveSessions).WithName(nameof(DeleteInactiveSessions));
+        sessions.MapPost("/expire-idle", ExpireIdleSessions).WithName(nameof(ExpireIdleSessions))
+            .RequireScopes(ScopeRequirement.Maintenance);
+        sessions.MapPost("/delete-inactive", DeleteInactiveSessions).WithName(nameof(DeleteInactiveSessions))
+            .RequireScopes(ScopeRequirement.Maintenance);
         mine.MapGet("/{session_id}", GetSession).WithName(nameof(GetSession)).ProducesProblem(StatusCodes.Status404NotFound);
         mine.MapPost("/{session_id}/touch", TouchSession).WithName(nameof(TouchSession))
             .ProducesProblem(StatusCodes.Status404NotFound);

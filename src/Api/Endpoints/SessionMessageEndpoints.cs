@@ -21,7 +21,8 @@ public static class SessionMessageEndpoints
     public static void MapSessionMessageEndpoints(this IEndpointRouteBuilder app)
     {
         var messages = app.MapGroup(SessionEndpoints.Route).WithTags("Session messages")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable).ActsForUser();
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable).ActsForUser()
+            .RequireScopes(ScopeRequirement.Sessions);
 
         messages.MapPost("/{session_id}/messages", AppendSessionMessage).WithName(nameof(AppendSessionMessage))
             .AcceptsIdempotencyKey().ProducesProblem(StatusCodes.Status404NotFound).WithMessageBodyLimit(app.ServiceProvider);

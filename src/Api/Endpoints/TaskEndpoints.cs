@@ -23,7 +23,7 @@ public static class TaskEndpoints
 {
     public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
-        var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks").WithETags().ActsForUser()
+        var tasks = app.MapGroup("/api/v1/tasks").WithTags("Tasks").WithETags().ActsForUser().RequireScopes(ScopeRequirement.Tasks)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         tasks.MapPost("/", CreateTask).WithName(nameof(CreateTask)).AcceptsIdempotencyKey();

@@ -17,6 +17,7 @@ internal sealed class DocumentTransformer(ValidationRules rules) : IOpenApiDocum
         ["Sessions"] = "The acting user's conversation sessions with the assistant; idle ones expire, inactive ones are deleted by maintenance calls.",
         ["Session messages"] = "A session's conversation history: appended in order (seq), read by cursor or last N, trimmed, searched; owner only.",
         ["Context"] = "What a bot's model should know before a reply, in one call: recent messages, matching notes and conversations, due tasks and waiting hand-offs, cut to a token budget.",
+        ["Audit"] = "Who changed what: every delete, maintenance pass, restore, import, export and backup, and refused requests. Written in the change's own transaction; read with the maintenance scope.",
         ["Agent tasks"] = "The coding agent's runs (formerly its SQLite tasks.db): registered, counted, ended. Not owned by a Slack user.",
     };
 

@@ -10,9 +10,10 @@ namespace NakamuraMisaki.Api.OpenApi;
 /// </summary>
 internal sealed class OperationDescriptions : IOpenApiOperationTransformer
 {
-    private const string Visible = "Any API key, acting for the user in X-Slack-User-Id; ";
+    private const string Visible = "A key with the scope in `security`, acting for the user in X-Slack-User-Id; ";
     private const string Stale = " 412: If-Match names a version the resource is no longer at (re-read, re-apply); nothing written.";
-    private const string Maintenance = "Any API key; acts for no user (maintenance over everyone's data). ";
+    private const string Maintenance = "A key with the `maintenance` scope; acts for no user (maintenance over everyone's data). Recorded in the audit trail with its counts. ";
+    private const string Agent = "A key with the scope in `security` (the coding agent's). ";
 
     private static readonly Dictionary<string, (string Summary, string Description)> Operations = new()
     {
@@ -28,16 +29,17 @@ internal sealed class OperationDescriptions : IOpenApiOperationTransformer
         ["StartTask"] = ("Start a task", Visible + "its assignee or creator. pending → in_progress. 409: the task is not pending." + Stale),
         ["CompleteTask"] = ("Complete a task", Visible + "its assignee or creator. pending or in_progress → completed, sets completed_at. 409: already completed or cancelled." + Stale),
         ["CancelTask"] = ("Cancel a task", Visible + "its assignee or creator. pending or in_progress → cancelled. 409: already completed or cancelled." + Stale),
-        ["RegisterAgentTask"] = ("Register or resume an agent run", "Any API key (the coding agent). A new uuid creates a running run (201); a stopped run resumes (200); the same process registering its running run again changes nothing (200). 409: a running run of another process, a completed or failed run, or the uuid of another issue. 412: If-Match given and the run is not at that version, or does not exist."),
-        ["ListAgentTasks"] = ("List agent runs", "Any API key. Newest first, optionally by status and user. Changes nothing."),
-        ["ListAgentTasksByRepository"] = ("List one repository's agent runs", "Any API key. Newest first. Changes nothing."),
-        ["GetAgentTask"] = ("Get an agent run", "Any API key. ETag carries its version."),
-        ["UpdateAgentTaskStatus"] = ("End an agent run", "Any API key. running → completed, stopped or failed (failed needs error_message), sets completed_at. 409: the run is not running." + Stale),
-        ["CompleteAgentTask"] = ("Complete an agent run", "Any API key. running → completed, sets completed_at. 409: the run is not running." + Stale),
-        ["StopAgentTask"] = ("Stop an agent run", "Any API key. running → stopped, sets completed_at; registering the uuid again resumes it. 409: the run is not running." + Stale),
-        ["FailAgentTask"] = ("Fail an agent run", "Any API key. running → failed with error_message, sets completed_at. 409: the run is not running." + Stale),
-        ["AddAgentTaskStatistics"] = ("Add to an agent run's counters", "Any API key. Adds the amounts to the run's counters in one atomic update, in any status; parallel reports all count. No If-Match (increments commute)."),
-        ["DeleteAgentTask"] = ("Delete an agent run", "Any API key. Deletes the run." + Stale),
+        ["RegisterAgentTask"] = ("Register or resume an agent run", Agent + "A new uuid creates a running run (201); a stopped run resumes (200); the same process registering its running run again changes nothing (200). 409: a running run of another process, a completed or failed run, or the uuid of another issue. 412: If-Match given and the run is not at that version, or does not exist."),
+        ["ListAgentTasks"] = ("List agent runs", Agent + "Newest first, optionally by status and user. Changes nothing."),
+        ["ListAgentTasksByRepository"] = ("List one repository's agent runs", Agent + "Newest first. Changes nothing."),
+        ["GetAgentTask"] = ("Get an agent run", Agent + "ETag carries its version."),
+        ["UpdateAgentTaskStatus"] = ("End an agent run", Agent + "running → completed, stopped or failed (failed needs error_message), sets completed_at. 409: the run is not running." + Stale),
+        ["CompleteAgentTask"] = ("Complete an agent run", Agent + "running → completed, sets completed_at. 409: the run is not running." + Stale),
+        ["StopAgentTask"] = ("Stop an agent run", Agent + "running → stopped, sets completed_at; registering the uuid again resumes it. 409: the run is not running." + Stale),
+        ["FailAgentTask"] = ("Fail an agent run", Agent + "running → failed with error_message, sets completed_at. 409: the run is not running." + Stale),
+        ["AddAgentTaskStatistics"] = ("Add to an agent run's counters", Agent + "Adds the amounts to the run's counters in one atomic update, in any status; parallel reports all count. No If-Match (increments commute)."),
+        ["DeleteAgentTask"] = ("Delete an agent run", Agent + "Deletes the run; recorded in the audit trail." + Stale),
+        ["ListAuditEvents"] = ("Read the audit trail", "A key with the `maintenance` scope. Newest first: deletes, maintenance passes, restores, imports, exports, backups and refused requests (aggregated per minute). Filter by time, client, user and operation; page with `before_id` = the previous page's `next_before_id`. Changes nothing."),
         ["CreateHandoff"] = ("Hand work to a colleague", Visible + "the acting user is the sender. Creates a pending hand-off (handoff_at defaults to now); its reminder DMs the recipient. 201 with Location and ETag."),
         ["ListPendingHandoffs"] = ("List hand-offs awaiting a recipient", Visible + "what `recipient` (default: the acting user) has not completed, that the acting user may see. Changes nothing."),
         ["ListSentHandoffs"] = ("List hand-offs a sender made", Visible + "what `sender` (default: the acting user) handed off, that the acting user may see. Changes nothing."),

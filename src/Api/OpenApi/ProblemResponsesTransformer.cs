@@ -5,7 +5,7 @@ using Microsoft.OpenApi;
 namespace NakamuraMisaki.Api.OpenApi;
 
 /// <summary>
-/// The answers every /api operation can give besides its own: 401 (no key), 429 and 503 (with Retry-After), 413 and
+/// The answers every /api operation can give besides its own: 401 (no key), 403 (a scope missing), 429 and 503 (with Retry-After), 413 and
 /// 415 where a body is read; each an application/problem+json body. 201s carry Location.
 /// </summary>
 internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
@@ -17,6 +17,7 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
     [
         (400, "A field, parameter or header is invalid; `errors` names each one (a JSON path, a parameter or a header name).", false, false),
         (401, "Missing or unknown API key (`Authorization: Bearer <key>`).", false, false),
+        (403, "The API key lacks a scope this operation requires (see its security requirement); `missing_scopes` names them. Nothing was changed.", false, false),
         (413, "The request body is larger than the configured limit (1 MiB by default).", false, true),
         (415, "The body is not JSON in a charset the server can decode.", false, true),
         (429, "This API key is over its rate limit; retry after `Retry-After` seconds.", true, false),

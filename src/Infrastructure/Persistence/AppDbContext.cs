@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Concurrency;
 using NakamuraMisaki.Domain.AgentTasks;
+using NakamuraMisaki.Domain.Audit;
 using NakamuraMisaki.Domain.Handoffs;
 using NakamuraMisaki.Domain.Notes;
 using NakamuraMisaki.Domain.Sessions;
@@ -19,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<SessionMessage> SessionMessages => Set<SessionMessage>();
     public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
     public DbSet<Handoff> Handoffs => Set<Handoff>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>
     /// Every save commits through <see cref="VerifiedTransaction"/> (ADR 0022), unless it is part of a transaction

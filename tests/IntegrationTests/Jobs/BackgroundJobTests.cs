@@ -23,7 +23,7 @@ public sealed class BackgroundJobTests(ApiFactory factory) : ApiTest(factory)
         var jobs = Factory.Services.GetServices<IHostedService>().OfType<PeriodicJob>().ToArray();
 
         Assert.Equal(
-            [nameof(HandoffReminderJob), nameof(IdempotencyKeyCleanupJob), nameof(NoteEmbeddingBackfillJob), nameof(NoteVectorIndexJob),
+            [nameof(AuditRefusalsJob), nameof(AuditRetentionJob), nameof(HandoffReminderJob), nameof(IdempotencyKeyCleanupJob), nameof(NoteEmbeddingBackfillJob), nameof(NoteVectorIndexJob),
              nameof(ScheduledBackupJob), nameof(SessionCleanupJob)],
             jobs.Select(j => j.GetType().Name).Order().ToArray());
         Assert.All(jobs, j => Assert.True(j.ExecuteTask?.IsCompletedSuccessfully));

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.IntegrationTests.Support;
 
 namespace NakamuraMisaki.IntegrationTests.OpenApi;
@@ -45,6 +46,7 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTest(factory)
         await Notes();
         await Sessions();
         await Context();
+        await Audit();
         await CrossCutting();
 
         Assert.True(_recorder.Problems.IsEmpty, string.Join("\n", _recorder.Problems.OrderBy(p => p)));
@@ -52,6 +54,27 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTest(factory)
         var untested = _contract.OperationIds.Where(id => !seen.Any(s => s.OperationId == id && s.Status < 300)
             || !seen.Any(s => s.OperationId == id && s.Status >= 400)).ToArray();
         Assert.True(untested.Length == 0, "Not run to both a success and an error: " + string.Join(", ", untested));
+    }
+
+    [Fact]
+    public async Task Every_operation_states_its_scopes_and_the_anonymous_operations_are_listed_as_exempt()
+    {
+        using var anonymous = Factory.CreateAnonymousClient();
+        var document = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json")).RootElement;
+        var unscoped = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name} {path.Name}", Operation: op.Value)))
+            .Where(op => !op.Operation.TryGetProperty("security", out var security) || security.GetArrayLength() != 1
+                || security[0].GetProperty(OpenApiSecurity.SchemeId) is var scopes && (scopes.GetArrayLength() == 0
+                    || scopes.EnumerateArray().Any(s => !ApiScopeNames.All.Contains(s.GetString()))))
+            .Select(op => op.Name).ToArray();
+        Assert.True(unscoped.Length == 0, "Without a known scope: " + string.Join(", ", unscoped));
+
+        var exempt = document.GetProperty(OpenApiSecurity.AnonymousExtension).EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.Equal(OpenApiSecurity.AnonymousOperations, exempt);
+        foreach (var path in exempt.Select(e => e.Split(' ')[1]))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+        }
     }
 
     [Fact]
@@ -205,6 +228,13 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTest(factory)
         await Send(HttpMethod.Post, "/api/v1/sessions/delete-inactive?days=0");
     }
 
+    private async Task Audit()
+    {
+        var page = await Json(await Send(HttpMethod.Get, "/api/v1/audit?operation=note.delete&limit=1"));
+        await Send(HttpMethod.Get, $"/api/v1/audit?limit=1&before_id={page.GetProperty("next_before_id")}");
+        await Send(HttpMethod.Get, "/api/v1/audit?limit=0");
+    }
+
     /// <summary>The answers every operation shares: no key, no acting user, too large, not JSON.</summary>
     private async Task Context()
     {
@@ -231,6 +261,11 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTest(factory)
         };
         latin.Content.Headers.ContentType!.CharSet = "bogus";
         await _api.SendAsync(latin);
+        Factory.Keys.Set(("reader", "reader-key", "tasks:read"));
+        using var forbidden = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/tasks/{Missing}");
+        forbidden.Headers.Authorization = new("Bearer", "reader-key");
+        forbidden.Headers.Add("X-Slack-User-Id", ApiFactory.DefaultActingUser);
+        await _api.SendAsync(forbidden);
     }
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body = null,

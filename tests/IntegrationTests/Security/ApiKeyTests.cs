@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using NakamuraMisaki.Api.Security;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
@@ -62,24 +62,22 @@ public sealed class ApiKeyTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal("http", scheme.GetProperty("type").GetString());
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
         var create = document.GetProperty("paths").GetProperty("/api/v1/tasks").GetProperty("post");
-        Assert.True(create.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+        Assert.Equal("tasks:write", create.GetProperty("security")[0].GetProperty("ApiKey")[0].GetString());
     }
 
     [Fact]
-    public void Key_comparison_finds_the_client_of_a_hashed_key_and_nothing_else()
+    public void Key_comparison_finds_the_identity_and_scopes_of_a_hashed_key_and_nothing_else()
     {
-        var store = new ApiKeyStore(Options.Create(new ApiKeyOptions
-        {
-            ApiKeys =
-            [
-                new() { Client = "bot", Sha256 = ApiKeyStore.Hash("k1") },
-                new() { Client = "agent", Sha256 = ApiKeyStore.Hash("k2") },
-            ],
-        }));
-        Assert.Equal("bot", store.FindClient("k1"));
-        Assert.Equal("agent", store.FindClient("k2"));
-        Assert.Null(store.FindClient("k3"));
-        Assert.Null(store.FindClient(""));
+        Factory.Keys.Set(("bot", "k1", "tasks:read"), ("agent", "k2", null));
+        var store = Factory.Services.GetRequiredService<ApiKeyStore>();
+
+        var bot = Assert.IsType<ApiKeyIdentity>(store.Find("k1")?.Identity);
+        Assert.Equal(("bot", ApiScopes.TasksRead), (bot.Client, bot.Scopes));
+        var agent = Assert.IsType<ApiKeyIdentity>(store.Find("k2")?.Identity);
+        Assert.Equal(("agent", ApiScopes.All), (agent.Client, agent.Scopes));
+        Assert.Null(store.Find("k3"));
+        Assert.Null(store.Find(""));
+        Assert.Null(store.Find(new string('x', 5000)));
     }
 
     [Fact]

@@ -53,6 +53,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         new(database, settings ?? new Dictionary<string, string>());
     public TestClock Clock { get; } = new(Epoch);
 
+    /// <summary>API keys a test adds, changes or removes while the host runs (emptied by <see cref="ResetAsync"/>).</summary>
+    public RotatableKeys Keys { get; } = new();
+
     /// <summary>The embedding provider of the host: the offline embedder unless a test switches it.</summary>
     public SwitchableEmbeddingGenerator Embeddings { get; } = new();
 
@@ -100,6 +103,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await _respawner!.ResetAsync(connection);
         Clock.Set(Epoch);
         Embeddings.Reset();
+        Keys.Clear();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -131,6 +135,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(OtherApiKey))));
         // Tests run the Idempotency-Key clean-up pass themselves, with the test clock.
         builder.UseSetting("Idempotency:CleanupEnabled", "false");
+        // The audit jobs would write rows under tests that compare fingerprints; tests send their commands themselves.
+        builder.UseSetting("Audit:RetentionEnabled", "false");
+        builder.UseSetting("Audit:RefusalsEnabled", "false");
         // High enough that no functional test meets it; the rate-limit tests lower it on their own host.
         builder.UseSetting("RateLimiting:PermitsPerSecond", "100000");
         foreach (var (key, value) in _settings)
@@ -138,6 +145,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureAppConfiguration(configuration => configuration.Add(Keys));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -149,6 +157,15 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>A client that sends no API key (factory clients always do).</summary>
     public HttpClient CreateAnonymousClient() => Server.CreateClient();
+
+    /// <summary>A client that sends <paramref name="key"/> and acts for <see cref="DefaultActingUser"/>.</summary>
+    public HttpClient CreateClientWithKey(string key)
+    {
+        var client = Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        client.DefaultRequestHeaders.Add("X-Slack-User-Id", DefaultActingUser);
+        return client;
+    }
 
     protected override void ConfigureClient(HttpClient client)
     {

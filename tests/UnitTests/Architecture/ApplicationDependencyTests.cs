@@ -11,8 +11,9 @@ public sealed partial class ApplicationDependencyTests
 {
     /// <summary>
     /// The sessions API's own contract carries the client's JSON objects as they came (a session's options, a message's
-    /// metadata), and one rule checks that such a value is an object of bounded size: request/response shapes, not
-    /// format adapters. Anything else reading JSON elements belongs outside Application.
+    /// metadata), and one rule checks that such a value is an object of bounded size; an audit event's response echoes
+    /// its stored details the same way: request/response shapes, not format adapters. Anything else reading JSON
+    /// elements belongs outside Application.
     /// </summary>
     private static readonly string[] JsonElementAllowedIn =
     [
@@ -22,6 +23,7 @@ public sealed partial class ApplicationDependencyTests
         "Sessions/Messages/Commands/AppendSessionMessages/AppendSessionMessage.cs",
         "Sessions/Messages/SessionMessageResponse.cs",
         "Common/Validation/JsonObjectRules.cs",
+        "Audit/Queries/ListAuditEvents/ListAuditEvents.cs",
     ];
 
     [Theory]

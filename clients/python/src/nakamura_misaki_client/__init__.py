@@ -2,7 +2,7 @@
 
 from .acting_user import acting_as
 from .client import ApiClient, AsyncApiClient
-from .errors import (ActingUserRequired, ApiError, ApiUnreachable, Conflict, InvalidRequest, NotFound,
+from .errors import (ActingUserRequired, ApiError, ApiUnreachable, Conflict, Forbidden, InvalidRequest, NotFound,
                      NotServedByApi, PayloadTooLarge, PreconditionFailed, RateLimited, ServiceUnavailable,
                      Unauthorized)
 from . import agent, bot, paging, process_clients
@@ -12,6 +12,6 @@ from .settings import ClientSettings
 __all__ = [
     "acting_as", "ApiClient", "AsyncApiClient", "ClientSettings",
     "AgentTask", "Context", "ContextItem", "Handoff", "Note", "Session", "SessionMessage", "Task",
-    "ActingUserRequired", "ApiError", "ApiUnreachable", "Conflict", "InvalidRequest", "NotFound", "NotServedByApi",
+    "ActingUserRequired", "ApiError", "ApiUnreachable", "Conflict", "Forbidden", "InvalidRequest", "NotFound", "NotServedByApi",
     "PayloadTooLarge", "PreconditionFailed", "RateLimited", "ServiceUnavailable", "Unauthorized",
 ]

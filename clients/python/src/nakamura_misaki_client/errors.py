@@ -38,6 +38,17 @@ class Unauthorized(ApiError):
     """401: no API key, or one the service does not know."""
 
 
+class Forbidden(ApiError):
+    """403: this adapter's API key lacks a scope the operation needs; `missing_scopes` names them (e.g.
+    ["notes:write"]). Give the key that scope in the service's Auth__ApiKeys__N__Scopes, or use the right adapter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        body = self.body if isinstance(self.body, dict) else {}
+        scopes = body.get("missing_scopes")
+        self.missing_scopes: list[str] = [str(s) for s in scopes] if isinstance(scopes, list) else []
+
+
 class NotFound(ApiError):
     """404: no such resource, or one the acting user may not see (the service does not tell them apart)."""
 
@@ -63,7 +74,7 @@ class ServiceUnavailable(ApiError):
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {
-    400: InvalidRequest, 401: Unauthorized, 404: NotFound, 409: Conflict, 412: PreconditionFailed,
+    400: InvalidRequest, 401: Unauthorized, 403: Forbidden, 404: NotFound, 409: Conflict, 412: PreconditionFailed,
     413: PayloadTooLarge, 429: RateLimited, 503: ServiceUnavailable,
 }
 

@@ -1,3 +1,4 @@
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Application.Backups;
 
 namespace NakamuraMisaki.Api.CommandLine.Backups;
@@ -25,17 +26,35 @@ internal static class BackupCommand
             var backups = host.Services.GetRequiredService<IDatabaseBackups>();
             return request.Verb switch
             {
-                BackupVerb.Backup => await BackupAsync(backups, request.Path ?? host.BackupDirectory, output, cancellationToken),
+                BackupVerb.Backup => await BackupAsync(host.Services, backups, request.Path ?? host.BackupDirectory, output, cancellationToken),
                 BackupVerb.Verify => BackupReport.Write("verify", await backups.VerifyAsync(request.Path!, cancellationToken), output),
-                _ => BackupReport.Write(await backups.RestoreAsync(request.Path!, request.Force, cancellationToken), output),
+                _ => await RestoreAsync(host.Services, backups, request.Path!, request.Force, output, cancellationToken),
             };
         }, () => ExitCodes.Failed, cancellationToken);
     }
 
-    private static async Task<int> BackupAsync(IDatabaseBackups backups, string directory, TextWriter output,
-        CancellationToken cancellationToken)
+    /// <summary>Recorded in the restored database, once the restore has replaced it; a refused restore changed nothing.</summary>
+    private static async Task<int> RestoreAsync(IServiceProvider services, IDatabaseBackups backups, string archive, bool force,
+        TextWriter output, CancellationToken cancellationToken)
+    {
+        var outcome = await backups.RestoreAsync(archive, force, cancellationToken);
+        if (outcome.Status == RestoreStatus.Restored)
+        {
+            await CommandLineAudit.RecordAsync(services, AuditOperations.Restore, Path.GetFileName(archive),
+                outcome.Succeeded ? AuditOutcomes.Succeeded : AuditOutcomes.Failed,
+                new { failed_checks = outcome.Checks.Where(c => !c.Passed).Select(c => c.What).ToArray(), migrations_applied = outcome.MigrationsApplied },
+                cancellationToken);
+        }
+
+        return BackupReport.Write(outcome, output);
+    }
+
+    private static async Task<int> BackupAsync(IServiceProvider services, IDatabaseBackups backups, string directory,
+        TextWriter output, CancellationToken cancellationToken)
     {
         var manifest = await backups.BackupAsync(directory, cancellationToken);
+        await CommandLineAudit.RecordAsync(services, AuditOperations.Backup, manifest.ArchiveFile, AuditOutcomes.Succeeded,
+            new { archive_bytes = manifest.ArchiveBytes, tables = manifest.Tables }, cancellationToken);
         var archive = Path.Combine(directory, manifest.ArchiveFile);
         await output.WriteLineAsync($"Archive:   {archive} ({manifest.ArchiveBytes} bytes, sha256 {manifest.ArchiveSha256})");
         await output.WriteLineAsync($"Manifest:  {BackupManifest.PathFor(archive)}");

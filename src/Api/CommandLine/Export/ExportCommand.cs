@@ -1,3 +1,4 @@
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Import.Export;
 
 namespace NakamuraMisaki.Api.CommandLine.Export;
@@ -35,6 +36,8 @@ internal static class ExportCommand
                 await output.WriteLineAsync($"  {files.What,-20} {files.Rows,10:N0} rows in {files.Files} file(s): {files.Path}");
             }
 
+            await CommandLineAudit.RecordAsync(host.Services, AuditOperations.Export, report.Directory, AuditOutcomes.Succeeded,
+                report.Files.Select(f => new { f.What, f.Files, f.Rows }).ToArray(), cancellationToken);
             var layout = new ExportLayout(report.Directory);
             await output.WriteLineAsync(
                 $"Exported. Read back with: import --sessions {layout.Sessions} --notes {layout.Workspace} --agent-tasks {layout.AgentTasks}");

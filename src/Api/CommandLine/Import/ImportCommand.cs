@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Import;
 using NakamuraMisaki.Infrastructure.Database;
 using NakamuraMisaki.Infrastructure.Persistence;
@@ -37,6 +38,14 @@ internal static class ImportCommand
 
             var importer = host.Services.GetRequiredService<LegacyImporter>();
             var report = await console.WithProgressAsync(progress => importer.RunAsync(request, progress, cancellationToken));
+            if (report.Mode == ImportMode.Import)
+            {
+                // One event at the end, with what each source imported; a dry run or a verify changed nothing.
+                await CommandLineAudit.RecordAsync(host.Services, AuditOperations.Import, null, AuditOutcomes.Succeeded,
+                    report.Sources.Select(s => new { source = s.Source.ToString(), s.Origin, s.Read, s.Imported, s.AlreadyPresent, rejected = s.Rejected.Count, conflicts = s.Conflicts.Count }).ToArray(),
+                    cancellationToken);
+            }
+
             ImportReportWriter.Write(report, console.Out);
             return new ImportResult(report.HasProblems ? ExitCodes.Problems : ExitCodes.Success, report);
         }, () => new ImportResult(ExitCodes.Failed, null), cancellationToken,

@@ -1,11 +1,17 @@
 using Mediator;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Application.Common.Concurrency;
 
 namespace NakamuraMisaki.Application.AgentTasks.Commands.DeleteAgentTask;
 
 /// <param name="ExpectedVersion">If-Match: the delete is one statement guarded by it (412 when stale). No retry marker
 /// (IVersionedCommand): nothing is read before the write, so there is no lost race to retry.</param>
-public sealed record DeleteAgentTask(Guid Uuid, uint? ExpectedVersion = null) : IRequest;
+public sealed record DeleteAgentTask(Guid Uuid, uint? ExpectedVersion = null) : IRequest, IAuditedCommand
+{
+    public string AuditOperation => AuditOperations.DeleteAgentTask;
+
+    public string? AuditResourceId => Uuid.ToString();
+}
 
 public sealed class DeleteAgentTaskHandler(IAgentTaskRepository tasks) : IRequestHandler<DeleteAgentTask>
 {

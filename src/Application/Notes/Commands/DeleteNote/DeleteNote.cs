@@ -1,4 +1,5 @@
 using Mediator;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
@@ -6,7 +7,12 @@ using NakamuraMisaki.Application.Common.Security;
 namespace NakamuraMisaki.Application.Notes.Commands.DeleteNote;
 
 /// <summary>Deletes the user's note. Another user's note is "not found", exactly like a missing one.</summary>
-public sealed record DeleteNote(Guid Id) : IRequest, IActingUserRequest;
+public sealed record DeleteNote(Guid Id) : IRequest, IActingUserRequest, IAuditedCommand
+{
+    public string AuditOperation => AuditOperations.DeleteNote;
+
+    public string? AuditResourceId => Id.ToString();
+}
 
 public sealed class DeleteNoteHandler(IUser user, INoteRepository notes) : IRequestHandler<DeleteNote>
 {

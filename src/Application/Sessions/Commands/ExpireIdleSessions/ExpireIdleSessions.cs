@@ -1,13 +1,18 @@
 using Mediator;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Domain.Sessions;
 
 namespace NakamuraMisaki.Application.Sessions.Commands.ExpireIdleSessions;
 
 /// <summary>Marks sessions idle for more than <see cref="Hours"/> hours inactive (is_active = false).</summary>
-public sealed record ExpireIdleSessions(int Hours) : IRequest<ExpireIdleSessionsResponse>
+public sealed record ExpireIdleSessions(int Hours) : IRequest<ExpireIdleSessionsResponse>, IAuditedCommand
 {
     public const int DefaultHours = 24;
     public const int MaxHours = 24 * 3650;
+
+    public string AuditOperation => AuditOperations.ExpireIdleSessions;
+
+    public string? AuditResourceId => null;
 }
 
 public sealed record ExpireIdleSessionsResponse(int Expired);

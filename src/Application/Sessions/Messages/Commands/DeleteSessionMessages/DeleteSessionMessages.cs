@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using NakamuraMisaki.Application.Audit;
 using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Common.Security;
@@ -13,7 +14,12 @@ namespace NakamuraMisaki.Application.Sessions.Messages.Commands.DeleteSessionMes
 /// still to come are unchanged: the next message continues after the last one ever appended.
 /// </summary>
 public sealed record DeleteSessionMessages(string SessionId, long? BeforeSeq)
-    : IRequest<DeletedSessionMessages>, IActingUserRequest;
+    : IRequest<DeletedSessionMessages>, IActingUserRequest, IAuditedCommand
+{
+    public string AuditOperation => BeforeSeq is null ? AuditOperations.DeleteSessionHistory : AuditOperations.TrimSessionHistory;
+
+    public string? AuditResourceId => BeforeSeq is { } before ? $"{SessionId}/before/{before}" : SessionId;
+}
 
 public sealed class DeleteSessionMessagesHandler(IUser user, ISessionHistoryRepository history)
     : IRequestHandler<DeleteSessionMessages, DeletedSessionMessages>
