@@ -1,3 +1,4 @@
+using NakamuraMisaki.Application.Context;
 using NakamuraMisaki.Application.Notes.Queries.SearchNotes;
 using NakamuraMisaki.Domain.AgentTasks;
 using NakamuraMisaki.Domain.Common;
@@ -22,5 +23,6 @@ internal static class ApiEnumWords
         AgentTaskNames.Type,
         MessageRoleNames.Words,
         SearchModes.Words,
+        ContextItemKinds.Words,
     }.ToDictionary(words => words.EnumType);
 }
