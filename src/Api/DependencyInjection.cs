@@ -39,7 +39,8 @@ internal static class DependencyInjection
         services.AddApiDocument();
 
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddSchemaCheck(HealthEndpoints.SchemaCheck, [HealthEndpoints.ReadyTag]);
         // An unreachable server must not hold readiness for the full connect timeout.
         services.PostConfigure<HealthCheckServiceOptions>(options =>
         {
@@ -54,7 +55,7 @@ internal static class DependencyInjection
     public static void Configure(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        json.Converters.Add(new EnumWordsConverterFactory());
         // A misspelt field ("asignee_user_id") is an error, not silently ignored.
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         // "Title" is not "title": the API documents snake_case names and refuses unknown fields (issue #18).

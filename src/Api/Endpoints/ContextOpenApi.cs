@@ -39,7 +39,7 @@ internal sealed class ContextOpenApi : IOpenApiSchemaTransformer
                 schema.Default = JsonValue.Create(ContextTokenizers.Default);
                 break;
             case "include" when schema.Items is OpenApiSchema items:
-                items.Enum = [.. ContextItemKinds.ByName.Keys.Select(k => (JsonNode)JsonValue.Create(k))];
+                items.Enum = [.. ContextItemKinds.Words.All.Select(k => (JsonNode)JsonValue.Create(k))];
                 schema.MinItems = 1;
                 break;
         }

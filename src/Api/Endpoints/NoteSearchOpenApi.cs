@@ -22,8 +22,8 @@ internal static class NoteSearchOpenApi
                     parameter.Schema = new OpenApiSchema
                     {
                         Type = JsonSchemaType.String,
-                        Enum = [.. SearchModes.ByName.Keys.Select(k => (JsonNode)JsonValue.Create(k))],
-                        Default = JsonValue.Create(SearchModes.Default.ToString().ToLowerInvariant()),
+                        Enum = [.. SearchModes.Words.All.Select(k => (JsonNode)JsonValue.Create(k))],
+                        Default = JsonValue.Create(SearchModes.Words.Name(SearchModes.Default)),
                     };
                     break;
                 case "min_score":

@@ -1,56 +1,139 @@
-using System.Text.RegularExpressions;
+using System.Reflection;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.Primitives;
 using NakamuraMisaki.Api.Concurrency;
 
 namespace NakamuraMisaki.Api.ErrorHandling;
 
 /// <summary>
-/// Reads the parameter name out of ASP.NET Core's route/query binding failures, e.g.
-/// «Failed to bind parameter "Guid id" from "abc".», «Required parameter "string assignee" was not provided…» or
-/// «Implicit body inferred for parameter "body" but no body was provided…».
+/// Which request value a route, query, header or missing-body binding failure is about. The framework says so only in
+/// its message text; this finds it from the endpoint's handler signature instead: the first parameter whose value is
+/// missing though required, or present but not parseable as its type (binding's own rules: a route value by name, a
+/// parseable type from the query, anything else from the body), else the required body.
 /// </summary>
-internal static partial class BindingFailure
+internal static class BindingFailure
 {
-    public static (string Name, string Message)? TryParse(string message)
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    /// <param name="failed">The failed request's endpoint and route values: the exception handler runs with both cleared.</param>
+    public static (string Name, string Message)? Find(HttpContext context, IExceptionHandlerFeature failed)
     {
-        if (BindFailed().Match(message) is { Success: true } bind)
+        var route = (failed.Endpoint as RouteEndpoint)?.RoutePattern;
+        var parameters = failed.Endpoint?.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [];
+        foreach (var parameter in parameters)
         {
-            // A header is reported under its own name, which is what the client sent.
-            if (bind.Groups["type"].Value is nameof(IfMatch) or nameof(IfMatch) + "?" or "Nullable<" + nameof(IfMatch) + ">")
+            if (Check(context, failed, parameter, route) is { } failure)
             {
-                return (IfMatch.HeaderName, $"{IfMatch.HeaderName} takes {IfMatch.Accepted}.");
+                return failure;
             }
-
-            var value = bind.Groups["value"].Value;
-            return (bind.Groups["name"].Value, $"'{Truncate(value)}' is not a valid {Describe(bind.Groups["type"].Value)}.");
         }
 
-        if (message.Contains("no body was provided", StringComparison.Ordinal))
-        {
-            return ("body", "A JSON body is required.");
-        }
-
-        if (Missing().Match(message) is { Success: true } missing)
-        {
-            return (missing.Groups["name"].Value, $"'{missing.Groups["name"].Value}' is required.");
-        }
-
-        return null;
+        // Every other value binds, and a JSON body that does not parse would have said so (a JsonException): the
+        // required body is absent, empty, or JSON null.
+        var body = failed.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        return parameters.Any(p => p.ParameterType == body && !IsOptional(p)) ? ("body", "A JSON body is required.") : null;
     }
 
-    private static string Describe(string type) => type.TrimEnd('?') switch
+    private static (string Name, string Message)? Check(
+        HttpContext context, IExceptionHandlerFeature failed, ParameterInfo parameter, RoutePattern? route)
     {
-        "Guid" => "id (a UUID)",
-        "int" or "Int32" or "long" or "Int64" => "whole number",
-        "bool" or "Boolean" => "boolean (true or false)",
-        "DateTimeOffset" => "date-time (ISO 8601 with offset)",
-        var other => other,
+        var request = context.Request;
+        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        var header = parameter.GetCustomAttribute<FromHeaderAttribute>();
+        var query = parameter.GetCustomAttribute<FromQueryAttribute>();
+        string name;
+        StringValues values;
+        if (header is not null)
+        {
+            name = header.Name ?? parameter.Name!;
+            values = request.Headers[name];
+        }
+        else if (parameter.GetCustomAttribute<FromRouteAttribute>() is not null || route?.GetParameter(parameter.Name!) is not null)
+        {
+            name = parameter.GetCustomAttribute<FromRouteAttribute>()?.Name ?? parameter.Name!;
+            values = failed.RouteValues?.TryGetValue(name, out var value) == true ? new StringValues(value?.ToString()) : StringValues.Empty;
+        }
+        else if (query is not null || (IsBoundFromText(type) && !IsService(context, parameter.ParameterType)))
+        {
+            name = query?.Name ?? parameter.Name!;
+            values = request.Query[name];
+        }
+        else
+        {
+            return null; // the body, or a service
+        }
+
+        if (values.All(string.IsNullOrEmpty))
+        {
+            return IsOptional(parameter) ? null : (name, $"'{name}' is required.");
+        }
+
+        // A single value is bound from the values joined, as binding does ("a, b" for a header sent twice).
+        var element = type.IsArray ? type.GetElementType()! : type;
+        var unparsed = (type.IsArray ? values.ToArray() : [values.ToString()]).FirstOrDefault(v => !Parses(element, v ?? ""));
+        return unparsed is null ? null
+            : element == typeof(IfMatch) ? (IfMatch.HeaderName, $"{IfMatch.HeaderName} takes {IfMatch.Accepted}.")
+            : (name, $"'{Truncate(unparsed)}' is not a valid {Describe(element)}.");
+    }
+
+    private static bool IsOptional(ParameterInfo parameter) =>
+        parameter.HasDefaultValue || Nullable.GetUnderlyingType(parameter.ParameterType) is not null
+        || (!parameter.ParameterType.IsValueType && Nullability.Create(parameter).ReadState != NullabilityState.NotNull);
+
+    private static bool IsService(HttpContext context, Type type) =>
+        type == typeof(CancellationToken) || type == typeof(HttpContext) || type == typeof(ClaimsPrincipal)
+        || context.RequestServices.GetService<IServiceProviderIsService>()?.IsService(type) == true;
+
+    /// <summary>What binding reads from text: strings, enums, and types with a static TryParse (arrays of them too).</summary>
+    private static bool IsBoundFromText(Type type)
+    {
+        var element = type.IsArray ? type.GetElementType()! : type;
+        element = Nullable.GetUnderlyingType(element) ?? element;
+        return element == typeof(string) || element.IsEnum || TryParseMethod(element) is not null;
+    }
+
+    private static bool Parses(Type type, string value)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string))
+        {
+            return true;
+        }
+
+        if (type.IsEnum)
+        {
+            return Enum.TryParse(type, value, ignoreCase: true, out _);
+        }
+
+        var tryParse = TryParseMethod(type);
+        if (tryParse is null)
+        {
+            return true;
+        }
+
+        object?[] arguments = tryParse.GetParameters().Length == 3
+            ? [value, System.Globalization.CultureInfo.InvariantCulture, null]
+            : [value, null];
+        return (bool)tryParse.Invoke(null, arguments)!;
+    }
+
+    private static MethodInfo? TryParseMethod(Type type) =>
+        type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static,
+            [typeof(string), typeof(IFormatProvider), type.MakeByRefType()])
+        ?? type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]);
+
+    private static string Describe(Type type) => type switch
+    {
+        _ when type == typeof(Guid) => "id (a UUID)",
+        _ when type == typeof(int) || type == typeof(long) => "whole number",
+        _ when type == typeof(bool) => "boolean (true or false)",
+        _ when type == typeof(DateTimeOffset) => "date-time (ISO 8601 with offset)",
+        _ => type.Name,
     };
 
     private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
-
-    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[^"]+)" from "(?<value>.*)"\.?$""", RegexOptions.Singleline)]
-    private static partial Regex BindFailed();
-
-    [GeneratedRegex("""^Required parameter "(?<type>[^ "]+) (?<name>[^"]+)" was not provided""")]
-    private static partial Regex Missing();
 }

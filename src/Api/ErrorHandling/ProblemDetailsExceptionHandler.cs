@@ -1,10 +1,10 @@
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using NakamuraMisaki.Application.Common.Concurrency;
-using NakamuraMisaki.Api.Json;
 using NakamuraMisaki.Application.Common.Exceptions;
 using NakamuraMisaki.Application.Common.Security;
 using NakamuraMisaki.Api.Security;
@@ -16,25 +16,24 @@ namespace NakamuraMisaki.Api.ErrorHandling;
 /// The one place where exceptions become HTTP answers (RFC 9457 problem details). Client mistakes are 4xx naming the
 /// field; an unreachable database is 503; anything else is a 500 whose body carries no stack trace or SQL.
 /// </summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
-    : IExceptionHandler
+internal sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
         {
-            ValidationException e => Validation(e.Errors.GroupBy(f => FieldName(f.PropertyName))
+            ValidationException e => Problems.Validation(e.Errors.GroupBy(f => FieldName(f.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
-            BadHttpRequestException e => BadRequest(e),
-            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
-            DomainRuleViolationException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
-            StaleVersionException e => PreconditionFailed(e.Message),
+            BadHttpRequestException e => BadRequest(context, e),
+            NotFoundException e => Problems.Of(StatusCodes.Status404NotFound, "Not found", e.Message),
+            DomainRuleViolationException e => Problems.Of(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            StaleVersionException e => Problems.Of(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
             // Without If-Match the command was already retried on the row as it is now (ConcurrentChangeRetryBehaviour);
             // with it, the behaviour answered StaleVersionException. What is left is a storm of writers: a conflict.
-            ConcurrentChangeException => Problem(StatusCodes.Status409Conflict, "Conflict",
+            ConcurrentChangeException => Problems.Of(StatusCodes.Status409Conflict, "Conflict",
                 "The resource was changed by another request; read it again and retry."),
-            DuplicateResourceException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
-            MissingReferenceException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            DuplicateResourceException e => Problems.Of(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            MissingReferenceException e => Problems.Of(StatusCodes.Status409Conflict, "Conflict", e.Message),
             DatabaseUnavailableException => Unavailable(context),
             _ => null,
         };
@@ -42,7 +41,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
-            problem = Problem(StatusCodes.Status500InternalServerError, "Internal server error",
+            problem = Problems.Of(StatusCodes.Status500InternalServerError, "Internal server error",
                 "The server could not complete the request. It has been logged.");
         }
         else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
@@ -50,58 +49,31 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             logger.LogWarning(exception, "Database unavailable for {Method} {Path}", context.Request.Method, context.Request.Path);
         }
 
-        context.Response.StatusCode = problem.Status!.Value;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context, ProblemDetails = problem, Exception = exception,
-        });
+        return await Problems.WriteAsync(context, problem, exception);
     }
 
-    private static ProblemDetails Problem(int status, string title, string detail) =>
-        new() { Status = status, Title = title, Detail = detail };
-
-    private static ProblemDetails PreconditionFailed(string detail) =>
-        Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", detail);
-
-    private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) =>
-        new(errors)
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "One or more fields are invalid.",
-            Detail = "See errors: each key names a field of the request.",
-        };
-
-    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    /// <summary>
+    /// A request the framework could not read: its status as it gave it (413 for a body over the limit), or a 400 naming
+    /// the field, found from the exception's JSON cause or the endpoint's signature, never from message text.
+    /// </summary>
+    private static ProblemDetails BadRequest(HttpContext context, BadHttpRequestException exception)
     {
         if (exception.StatusCode != StatusCodes.Status400BadRequest)
         {
-            return Problem(exception.StatusCode, ReasonPhrases.GetReasonPhrase(exception.StatusCode), exception.Message);
+            return Problems.Of(exception.StatusCode, ReasonPhrases.GetReasonPhrase(exception.StatusCode), exception.Message);
         }
 
+        var failed = context.Features.GetRequiredFeature<IExceptionHandlerFeature>();
         if (exception.InnerException is JsonException json)
         {
-            var field = JsonPathField(json.Path + (json as InvalidJsonValueException)?.InnerPath);
-            return Validation(new Dictionary<string, string[]>
-            {
-                [field] = [field switch
-                {
-                    _ when json is InvalidJsonValueException => json.Message,
-                    _ when json.Message.StartsWith("Duplicate", StringComparison.Ordinal) => $"'{field}' appears more than once; send it once.",
-                    "body" => "The body is not valid JSON for this request.",
-                    _ when json.Message.Contains("could not be mapped", StringComparison.Ordinal) => $"'{field}' is not a field of this request.",
-                    _ => $"'{field}' has a value of the wrong type or format.",
-                }],
-            });
+            var (field, message) = JsonBodyFailure.Describe(context, failed.Endpoint, json);
+            return Problems.Validation(field, message);
         }
 
-        return BindingFailure.TryParse(exception.Message) is { } failure
-            ? Validation(new Dictionary<string, string[]> { [FieldName(failure.Name)] = [failure.Message] })
-            : Problem(StatusCodes.Status400BadRequest, "Bad request", "The request could not be read.");
+        return BindingFailure.Find(context, failed) is { } failure
+            ? Problems.Validation(FieldName(failure.Name), failure.Message)
+            : Problems.Of(StatusCodes.Status400BadRequest, "Bad request", "The request could not be read.");
     }
-
-    /// <summary>"$.due_at" → "due_at"; "$.items[2].title" → "items[2].title"; "$" or none → "body".</summary>
-    private static string JsonPathField(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
     /// <summary>Names a request member as the client sent it: a JSON/query name in snake_case, or the acting user's header.</summary>
     private static string FieldName(string propertyName) => propertyName == ActingUserRules.FailureName
@@ -111,7 +83,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     private static ProblemDetails Unavailable(HttpContext context)
     {
         context.Response.Headers.RetryAfter = "5";
-        return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+        return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
             "The database is not reachable right now. Retry shortly; nothing was changed by a request that got this answer.");
     }
 }

@@ -16,6 +16,9 @@ internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
 
+    /// <summary>Readiness' EF Core context check: unhealthy while migrations are pending.</summary>
+    public const string SchemaCheck = "schema";
+
     public static readonly string Version =
         typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? "unknown";
@@ -48,7 +51,7 @@ internal static class HealthEndpoints
                 var status = await context.RequestServices.GetRequiredService<DatabaseStatusReader>()
                     .ReadAsync(context.RequestAborted);
                 // A schema behind the code is not ready: requests would fail on missing tables or columns.
-                var current = status.PendingMigrations == 0;
+                var current = report.Entries.TryGetValue(SchemaCheck, out var schema) && schema.Status == HealthStatus.Healthy;
                 if (!current)
                 {
                     context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.ErrorHandling;
 
 namespace NakamuraMisaki.Api.Http;
 
@@ -35,11 +35,7 @@ internal static class HttpMethodRules
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
             .Distinct().Order(StringComparer.Ordinal).ToArray();
         context.Response.Headers.Allow = string.Join(", ", allowed);
-        return ProblemResponse.WriteAsync(context, new ProblemDetails
-        {
-            Status = StatusCodes.Status405MethodNotAllowed,
-            Title = "Method not allowed",
-            Detail = $"Methods are case-sensitive: '{context.Request.Method}' is not one of {string.Join(", ", allowed)}.",
-        });
+        return Problems.WriteAsync(context, Problems.Of(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
+            $"Methods are case-sensitive: '{context.Request.Method}' is not one of {string.Join(", ", allowed)}.")).AsTask();
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.ErrorHandling;
 using Microsoft.Net.Http.Headers;
 
 namespace NakamuraMisaki.Api.Http;
@@ -11,13 +11,9 @@ internal static class JsonCharsetGuard
 {
     public static void UseJsonCharsetGuard(this WebApplication app) => app.Use((context, next) =>
         UnknownCharset(context.Request.ContentType) is { } contentType
-            ? ProblemResponse.WriteAsync(context, new ProblemDetails
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType,
-                Title = "Unsupported media type",
-                Detail = $"Content-Type '{contentType}' names a charset this API cannot read; send application/json " +
-                         "(UTF-8, with or without charset=utf-8).",
-            })
+            ? Problems.WriteAsync(context, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Content-Type '{contentType}' names a charset this API cannot read; send application/json " +
+                "(UTF-8, with or without charset=utf-8).")).AsTask()
             : next(context));
 
     // Cheap on the common path: most requests have no charset parameter at all.

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
-using NakamuraMisaki.Api.Http;
+using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Application.Common.Interfaces;
 using NakamuraMisaki.Application.Idempotency;
 
@@ -28,13 +27,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IUser user)
         var store = context.RequestServices.GetRequiredService<IIdempotencyStore>();
         if (!IdempotencyKeyHeader.TryParse(header, out var value, out var error))
         {
-            await ProblemResponse.WriteAsync(context, new ValidationProblemDetails(
-                new Dictionary<string, string[]> { [IdempotencyKeyHeader.Name] = [error] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "One or more fields are invalid.",
-                Detail = "See errors: each key names a field of the request.",
-            });
+            await Problems.WriteAsync(context, Problems.Validation(IdempotencyKeyHeader.Name, error));
             return;
         }
 
@@ -75,13 +68,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IUser user)
                 await ReplayAsync(response, replayed.Response, context.RequestAborted);
                 break;
             case IdempotencyOutcome.KeyReused:
-                await ProblemResponse.WriteAsync(context, new ProblemDetails
-                {
-                    Status = StatusCodes.Status422UnprocessableEntity,
-                    Title = "Idempotency-Key reused",
-                    Detail = $"{IdempotencyKeyHeader.Name} '{value}' was already used for a different request " +
-                             "(method, path or body); use a new key for a new request.",
-                });
+                await Problems.WriteAsync(context, Problems.Of(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                    $"{IdempotencyKeyHeader.Name} '{value}' was already used for a different request " +
+                    "(method, path or body); use a new key for a new request."));
                 break;
         }
     }

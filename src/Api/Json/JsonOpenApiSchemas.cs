@@ -5,7 +5,8 @@ using Microsoft.OpenApi;
 namespace NakamuraMisaki.Api.Json;
 
 /// <summary>
-/// What the document cannot infer from the converters: every free-form JSON field carries the stored-JSON rules,
+/// What the document cannot infer from the converters: every free-form JSON field (JsonElement, nullable or not) is
+/// described once, as an object carrying the stored-JSON rules,
 /// and strings and lists of strings (read through <see cref="StorableStringConverter"/>, which hides their type from the generator) are
 /// described as strings again.
 /// </summary>
@@ -14,9 +15,12 @@ internal static class JsonOpenApiSchemas
     public static void DescribeJsonRules(this OpenApiOptions options) => options.AddSchemaTransformer((schema, context, _) =>
     {
         var type = context.JsonTypeInfo.Type;
-        if (type == typeof(JsonElement))
+        if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(JsonElement))
         {
-            schema.Description = $"Any JSON value, stored as given (jsonb): at most {StoredJson.MaxDepth} levels of nesting, " +
+            // Every free-form field is a JSON object (JsonObjectRules): a session's options, a message's metadata.
+            schema.Type = type == typeof(JsonElement) ? JsonSchemaType.Object : JsonSchemaType.Object | JsonSchemaType.Null;
+            schema.AdditionalProperties = new OpenApiSchema(); // any key, any value: generated clients type it so
+            schema.Description = $"A JSON object, stored as given (jsonb): at most {StoredJson.MaxDepth} levels of nesting, " +
                                  "each key once per object, no NUL (U+0000) or unpaired surrogate in any string or key.";
         }
         else if (type == typeof(string) && schema.Type is null)

@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using NakamuraMisaki.Api.Http;
+using NakamuraMisaki.Api.ErrorHandling;
 
 namespace NakamuraMisaki.Api.Json;
 
@@ -41,10 +40,5 @@ internal static class UnstorableTextGuard
     }
 
     private static Task WriteProblemAsync(HttpContext context, (string Field, string Problem) offending) =>
-        ProblemResponse.WriteAsync(context, new ValidationProblemDetails(
-            new Dictionary<string, string[]> { [offending.Field] = [offending.Problem] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "One or more fields are invalid.",
-        });
+        Problems.WriteAsync(context, Problems.Validation(offending.Field, offending.Problem)).AsTask();
 }

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Application.Audit;
 
 namespace NakamuraMisaki.Api.Security;
@@ -13,7 +13,7 @@ namespace NakamuraMisaki.Api.Security;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiKeyStore keys, IProblemDetailsService problemDetails, AuthRejectionMetrics rejections,
+    ApiKeyStore keys, AuthRejectionMetrics rejections,
     AuthenticationFailureTally refusals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -41,17 +41,8 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         rejections.Record(UnknownClient, StatusCodes.Status401Unauthorized);
         refusals.Record(AuditOperations.Unauthenticated, UnknownClient, Context.Connection.RemoteIpAddress?.ToString());
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
-                Detail = "Send a valid API key as 'Authorization: Bearer <key>'.",
-            },
-        });
+        await Problems.WriteAsync(Context, Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized",
+            "Send a valid API key as 'Authorization: Bearer <key>'."));
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Mvc;
+using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Application.Audit;
 
 namespace NakamuraMisaki.Api.Security;
@@ -12,7 +12,7 @@ namespace NakamuraMisaki.Api.Security;
 /// success) is the framework's.
 /// </summary>
 internal sealed class ScopeRefusal(
-    IProblemDetailsService problemDetails, AuthRejectionMetrics rejections, AuthenticationFailureTally refusals)
+    AuthRejectionMetrics rejections, AuthenticationFailureTally refusals)
     : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
@@ -30,17 +30,9 @@ internal sealed class ScopeRefusal(
             context, authorizeResult.AuthorizationFailure?.FailedRequirements ?? policy.Requirements);
         rejections.Record(key.Client, StatusCodes.Status403Forbidden);
         refusals.Record(AuditOperations.Forbidden, key.Client, context.Connection.RemoteIpAddress?.ToString());
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "Forbidden",
-                Detail = $"This API key lacks the scope {string.Join(" and ", missing.Select(s => $"'{s}'"))} this operation requires.",
-                Extensions = { ["missing_scopes"] = missing },
-            },
-        });
+        var problem = Problems.Of(StatusCodes.Status403Forbidden, "Forbidden",
+            $"This API key lacks the scope {string.Join(" and ", missing.Select(s => $"'{s}'"))} this operation requires.");
+        problem.Extensions["missing_scopes"] = missing;
+        await Problems.WriteAsync(context, problem);
     }
 }

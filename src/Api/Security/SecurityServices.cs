@@ -2,9 +2,9 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using NakamuraMisaki.Api.ErrorHandling;
 using NakamuraMisaki.Infrastructure.Configuration;
 
 namespace NakamuraMisaki.Api.Security;
@@ -77,17 +77,8 @@ internal static class SecurityServices
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : 1;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This API key is over its rate limit; retry after {retryAfter} s.",
-            },
-        });
+        await Problems.WriteAsync(context, Problems.Of(StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"This API key is over its rate limit; retry after {retryAfter} s."));
     }
 }

@@ -1,3 +1,5 @@
+using NakamuraMisaki.Domain.Common;
+
 namespace NakamuraMisaki.Application.Context;
 
 /// <summary>What a context item is. The API spells them in snake_case: <c>past_message</c>.</summary>
@@ -19,15 +21,19 @@ public enum ContextItemKind
     PastMessage,
 }
 
-/// <summary>The kinds as <c>include</c> names them (the same words the JSON writes for <see cref="ContextItemKind"/>).</summary>
+/// <summary>The kinds' words: <c>include</c>, the items' <c>kind</c> in JSON and the document alike.</summary>
 public static class ContextItemKinds
 {
-    public static readonly IReadOnlyDictionary<string, ContextItemKind> ByName =
-        Enum.GetValues<ContextItemKind>().ToDictionary(k => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString()));
+    public static readonly EnumWords<ContextItemKind> Words = new("context item kind",
+        (ContextItemKind.Message, "message"),
+        (ContextItemKind.Task, "task"),
+        (ContextItemKind.Handoff, "handoff"),
+        (ContextItemKind.Note, "note"),
+        (ContextItemKind.PastMessage, "past_message"));
 
     /// <summary>Absent <c>include</c>: every kind.</summary>
     public static IReadOnlySet<ContextItemKind> Parse(IReadOnlyList<string>? names) =>
-        names is null ? Enum.GetValues<ContextItemKind>().ToHashSet() : names.Select(n => ByName[n]).ToHashSet();
+        names is null ? Enum.GetValues<ContextItemKind>().ToHashSet() : names.Select(Words.Parse).ToHashSet();
 }
 
 /// <summary>Why an item was chosen.</summary>

@@ -11,10 +11,10 @@ namespace NakamuraMisaki.Application.Context;
 /// </summary>
 public sealed class ContextTexts(TimeZoneInfo zone)
 {
-    public static string Message(MessageRole role, string content) => $"{MessageRoleNames.ToName(role)}: {content}";
+    public static string Message(MessageRole role, string content) => $"{MessageRoleNames.Words.Name(role)}: {content}";
 
     public string PastMessage(MessageRole role, string content, DateTimeOffset at) =>
-        $"Earlier conversation ({Local(at)}) {MessageRoleNames.ToName(role)}: {content}";
+        $"Earlier conversation ({Local(at)}) {MessageRoleNames.Words.Name(role)}: {content}";
 
     public string Note(string category, string content, DateTimeOffset at) => $"Note ({category}, {Local(at)}): {content}";
 

@@ -51,7 +51,7 @@ public sealed class AgentTask : IVersioned
 
         if (!AgentTaskTarget.Allows(target.Source, target.Type))
         {
-            throw new ArgumentException($"{AgentTaskNames.ToName(target.Source)} has no {AgentTaskNames.ToName(target.Type)}.", nameof(target));
+            throw new ArgumentException($"{AgentTaskNames.Source.Name(target.Source)} has no {AgentTaskNames.Type.Name(target.Type)}.", nameof(target));
         }
 
         var started = Timestamps.Normalize(now);
@@ -106,7 +106,7 @@ public sealed class AgentTask : IVersioned
         if (Status != AgentTaskStatus.Stopped)
         {
             throw new DomainRuleViolationException(
-                $"Only a stopped agent task can be resumed; {Uuid} is {AgentTaskNames.ToName(Status)}.");
+                $"Only a stopped agent task can be resumed; {Uuid} is {AgentTaskNames.Status.Name(Status)}.");
         }
 
         StartOn(runner, now);
@@ -144,7 +144,7 @@ public sealed class AgentTask : IVersioned
         if (Status != AgentTaskStatus.Running)
         {
             throw new DomainRuleViolationException(
-                $"Only a running agent task can become {AgentTaskNames.ToName(terminal)}; {Uuid} is {AgentTaskNames.ToName(Status)}.");
+                $"Only a running agent task can become {AgentTaskNames.Status.Name(terminal)}; {Uuid} is {AgentTaskNames.Status.Name(Status)}.");
         }
 
         Status = terminal;

@@ -16,5 +16,5 @@ public sealed record AgentTaskTarget(AgentTaskSource Source, string Owner, strin
     };
 
     public override string ToString() =>
-        $"{AgentTaskNames.ToName(Source)} {Owner}/{Repo} {AgentTaskNames.ToName(Type)} {TaskId}";
+        $"{AgentTaskNames.Source.Name(Source)} {Owner}/{Repo} {AgentTaskNames.Type.Name(Type)} {TaskId}";
 }

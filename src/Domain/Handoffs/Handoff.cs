@@ -1,4 +1,5 @@
 using NakamuraMisaki.Domain.Common;
+using NakamuraMisaki.Domain.Handoffs.Specifications;
 
 namespace NakamuraMisaki.Domain.Handoffs;
 
@@ -102,8 +103,9 @@ public sealed class Handoff : IVersioned
         CompletedAt = Timestamps.Normalize(now);
     }
 
+    /// <summary><see cref="HandoffSpecifications.ReminderOutstanding"/>, and the hand-over is within the lead time.</summary>
     public bool IsReminderDueAt(DateTimeOffset now, TimeSpan leadTime) =>
-        RemindedAt is null && ReminderFailedAt is null && CompletedAt is null && now >= HandoffAt - leadTime;
+        HandoffSpecifications.IsReminderOutstanding(this) && HandoffAt <= HandoffSpecifications.ReminderDueUntil(now, leadTime);
 
     private static void RequireText(string value, string name)
     {
@@ -113,5 +115,5 @@ public sealed class Handoff : IVersioned
         }
     }
 
-    private static string Name(HandoffStatus status) => status.ToString().ToLowerInvariant();
+    private static string Name(HandoffStatus status) => HandoffStatusNames.Words.Name(status);
 }

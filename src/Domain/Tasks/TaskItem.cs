@@ -110,7 +110,8 @@ public sealed class TaskItem : IVersioned
         Touch(now);
     }
 
-    public bool IsOverdueAt(DateTimeOffset now) => DueAt is { } due && IsOpen && now > due;
+    /// <summary><see cref="TaskSpecifications.OverdueAt"/>; inside a query it stands for that rule.</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => TaskSpecifications.IsOverdueAt(this, now);
 
     private void Touch(DateTimeOffset? now)
     {
@@ -120,9 +121,5 @@ public sealed class TaskItem : IVersioned
         }
     }
 
-    private static string StatusName(TaskItemStatus status) => status switch
-    {
-        TaskItemStatus.InProgress => "in-progress",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    private static string StatusName(TaskItemStatus status) => TaskItemStatusNames.Words.Name(status);
 }

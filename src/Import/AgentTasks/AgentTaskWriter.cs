@@ -14,12 +14,12 @@ internal sealed class AgentTaskWriter(NpgsqlDataSource dataSource)
     internal static readonly IReadOnlyList<StagedColumn<LegacyAgentTask>> Columns =
     [
         Uuid<LegacyAgentTask>("uuid", t => t.Uuid),
-        Text<LegacyAgentTask>("task_source", t => AgentTaskNames.ToName(t.Target.Source)),
+        Text<LegacyAgentTask>("task_source", t => AgentTaskNames.Source.Name(t.Target.Source)),
         Text<LegacyAgentTask>("owner", t => t.Target.Owner),
         Text<LegacyAgentTask>("repo", t => t.Target.Repo),
-        Text<LegacyAgentTask>("task_type", t => AgentTaskNames.ToName(t.Target.Type)),
+        Text<LegacyAgentTask>("task_type", t => AgentTaskNames.Type.Name(t.Target.Type)),
         Text<LegacyAgentTask>("task_id", t => t.Target.TaskId),
-        Text<LegacyAgentTask>("status", t => AgentTaskNames.ToName(t.Status)),
+        Text<LegacyAgentTask>("status", t => AgentTaskNames.Status.Name(t.Status)),
         TimestampTz<LegacyAgentTask>("created_at", t => t.CreatedAt),
         TimestampTz<LegacyAgentTask>("started_at", t => t.StartedAt),
         TimestampTz<LegacyAgentTask>("completed_at", t => t.CompletedAt),

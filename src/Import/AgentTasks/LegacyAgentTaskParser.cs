@@ -14,7 +14,7 @@ public static class LegacyAgentTaskParser
         ["uuid", "task_source", "owner", "repo", "task_type", "task_id", "status", "created_at"];
 
     private static readonly LegacyAgentTaskValidator Validator = new();
-    private static readonly IReadOnlyList<string> Types = AgentTaskNames.All<AgentTaskType>(AgentTaskNames.ToName);
+    private static readonly IReadOnlyList<string> Types = AgentTaskNames.Type.All;
 
     public static LegacyAgentTask Parse(LegacyRowFields row)
     {
@@ -25,7 +25,7 @@ public static class LegacyAgentTaskParser
         }
 
         var source = Word(row, "task_source");
-        if (!AgentTaskNames.TryParseSource(source, out var parsedSource))
+        if (!AgentTaskNames.Source.TryParse(source, out var parsedSource))
         {
             throw new InvalidLegacyRecordException($"'task_source' \"{source}\" is not github or gitlab");
         }
@@ -36,17 +36,17 @@ public static class LegacyAgentTaskParser
             throw new InvalidLegacyRecordException($"'task_type' \"{type}\" is not one of {string.Join(", ", Types)}");
         }
 
-        var parsedType = AgentTaskNames.ParseType(type);
+        var parsedType = AgentTaskNames.Type.Parse(type);
         if (!AgentTaskTarget.Allows(parsedSource, parsedType))
         {
             throw new InvalidLegacyRecordException($"a {source} task cannot be a {type}");
         }
 
         var status = Word(row, "status");
-        if (!AgentTaskNames.TryParseStatus(status, out var parsedStatus))
+        if (!AgentTaskNames.Status.TryParse(status, out var parsedStatus))
         {
             throw new InvalidLegacyRecordException(
-                $"'status' \"{status}\" is not one of {string.Join(", ", AgentTaskNames.All<AgentTaskStatus>(AgentTaskNames.ToName))}");
+                $"'status' \"{status}\" is not one of {string.Join(", ", AgentTaskNames.Status.All)}");
         }
 
         // Read in the order of the old row's columns, so that of two faults the report names the same one as before.

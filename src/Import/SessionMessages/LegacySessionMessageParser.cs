@@ -27,10 +27,10 @@ public static class LegacySessionMessageParser
         {
             var fields = new JsonFields(value);
             var roleName = fields.RequiredString("role");
-            if (!MessageRoleNames.TryParse(roleName, out var role))
+            if (!MessageRoleNames.Words.TryParse(roleName, out var role))
             {
                 throw new InvalidLegacyRecordException(
-                    $"'role' \"{roleName}\" is not {EnumNames.Listed(MessageRoleNames.All, " or ")}");
+                    $"'role' \"{roleName}\" is not {MessageRoleNames.Words.Listed()}");
             }
 
             var content = fields.RequiredString("content");

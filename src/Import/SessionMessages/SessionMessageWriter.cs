@@ -25,7 +25,7 @@ internal sealed class SessionMessageWriter(NpgsqlDataSource dataSource) : IImpor
     [
         Text<Appended>("session_id", a => a.Message.SessionId),
         Bigint<Appended>("seq", a => a.Seq),
-        Text<Appended>("role", a => MessageRoleNames.ToName(a.Message.Role)),
+        Text<Appended>("role", a => MessageRoleNames.Words.Name(a.Message.Role)),
         Text<Appended>("content", a => a.Message.Content),
         Text<Appended>("slack_ts", a => a.Message.SlackTs),
         Jsonb<Appended>("metadata", a => a.Message.Metadata),

@@ -6,6 +6,12 @@ namespace NakamuraMisaki.Infrastructure.Backups;
 /// </summary>
 public sealed class BackupRun
 {
+    /// <summary>
+    /// A run that succeeded: finished without an error. The newest-success query and its index filter both use this
+    /// one predicate (SpecificationSqlTests holds the index to it).
+    /// </summary>
+    public const string SucceededSql = "error IS NULL AND finished_at IS NOT NULL";
+
     public DateTimeOffset SlotStart { get; set; }
     public string Instance { get; set; } = "";
     public DateTimeOffset StartedAt { get; set; }

@@ -31,7 +31,7 @@ internal sealed class BackupSchedule(NpgsqlDataSource dataSource) : IBackupSched
     public async Task<CompletedBackup?> LastSuccessAsync(CancellationToken cancellationToken)
     {
         await using var last = dataSource.CreateCommand(
-            "SELECT finished_at, archive_bytes FROM backup_runs WHERE error IS NULL AND finished_at IS NOT NULL " +
+            $"SELECT finished_at, archive_bytes FROM backup_runs WHERE {BackupRun.SucceededSql} " +
             "ORDER BY finished_at DESC LIMIT 1");
         await using var reader = await last.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)

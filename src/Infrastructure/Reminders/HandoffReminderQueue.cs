@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 using NakamuraMisaki.Domain.Common;
+using NakamuraMisaki.Domain.Handoffs.Specifications;
 using NakamuraMisaki.Infrastructure.Persistence;
 using NakamuraMisaki.Infrastructure.Persistence.Configurations;
+using NakamuraMisaki.Infrastructure.Persistence.Specifications;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -19,14 +21,13 @@ public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataS
     // just after another committed its lease re-checks the row (READ COMMITTED) and finds it leased.
     // "< @pass_started_at" rather than "< now": what this pass gave up on (lease set to the failure time) is not
     // claimed again by the same pass, only by the next one.
-    private const string ClaimSql = """
+    // The rule is HandoffSpecifications.ReminderDueUntil's: outstanding, and handoff_at at or before now + lead time.
+    internal const string ClaimSql = $"""
         UPDATE handoffs AS h
         SET reminder_claimed_until = @claimed_until
         FROM (
             SELECT id FROM handoffs
-            WHERE reminded_at IS NULL
-              AND reminder_failed_at IS NULL
-              AND completed_at IS NULL
+            WHERE {HandoffSpecificationSql.ReminderOutstanding}
               AND handoff_at <= @due_until
               AND (reminder_claimed_until IS NULL OR reminder_claimed_until < @pass_started_at)
             ORDER BY handoff_at
@@ -65,9 +66,8 @@ public sealed class HandoffReminderQueue(AppDbContext db, NpgsqlDataSource dataS
 
     // The hand-off may have been completed or deleted since the claim, while earlier reminders were being sent.
     public Task<bool> IsStillDueAsync(Guid handoffId, CancellationToken cancellationToken) =>
-        db.Handoffs.AsNoTracking()
-            .AnyAsync(h => h.Id == handoffId && h.CompletedAt == null && h.RemindedAt == null && h.ReminderFailedAt == null,
-                cancellationToken);
+        db.Handoffs.AsNoTracking().Where(HandoffSpecifications.ReminderOutstanding)
+            .AnyAsync(h => h.Id == handoffId, cancellationToken);
 
     // Kept even if the hand-off was completed meanwhile: it was sent.
     public async Task MarkRemindedAsync(Guid handoffId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Net;
 using NakamuraMisaki.IntegrationTests.Support;
 using NakamuraMisaki.IntegrationTests.Tasks;
+using Npgsql;
 
 namespace NakamuraMisaki.IntegrationTests.Health;
 
@@ -27,6 +28,43 @@ public sealed class HealthTests(ApiFactory factory) : ApiTest(factory)
         Assert.True(database.GetProperty("active_connections").GetInt32() >= 1);
         Assert.True(database.GetProperty("idle_connections").GetInt32() >= 0);
         Assert.True(database.GetProperty("max_connections").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Ready_is_503_while_a_migration_is_pending()
+    {
+        // EF Core's context check (readiness' "schema" check) sees the newest migration as not applied.
+        await using var connection = new NpgsqlConnection(Factory.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var forget = new NpgsqlCommand(
+            "DELETE FROM \"__EFMigrationsHistory\" WHERE migration_id = (SELECT max(migration_id) FROM \"__EFMigrationsHistory\") " +
+            "RETURNING migration_id, product_version", connection);
+        string id, version;
+        await using (var reader = await forget.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            (id, version) = (reader.GetString(0), reader.GetString(1));
+        }
+
+        try
+        {
+            var response = await Client.GetAsync("/health/ready");
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            var database = (await ReadJsonAsync(response)).GetProperty("database");
+            Assert.Equal("Unhealthy", database.GetProperty("status").GetString());
+            Assert.Equal(1, database.GetProperty("pending_migrations").GetInt32());
+        }
+        finally
+        {
+            await using var restore = new NpgsqlCommand(
+                "INSERT INTO \"__EFMigrationsHistory\" (migration_id, product_version) VALUES ($1, $2)", connection);
+            restore.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+            restore.Parameters.Add(new NpgsqlParameter<string> { TypedValue = version });
+            await restore.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/ready")).StatusCode);
     }
 
     [Fact]

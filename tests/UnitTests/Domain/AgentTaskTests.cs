@@ -116,20 +116,20 @@ public sealed class AgentTaskTests
     {
         foreach (var status in Enum.GetValues<AgentTaskStatus>())
         {
-            Assert.Equal(status, AgentTaskNames.ParseStatus(AgentTaskNames.ToName(status)));
+            Assert.Equal(status, AgentTaskNames.Status.Parse(AgentTaskNames.Status.Name(status)));
         }
 
         foreach (var source in Enum.GetValues<AgentTaskSource>())
         {
-            Assert.Equal(source, AgentTaskNames.ParseSource(AgentTaskNames.ToName(source)));
+            Assert.Equal(source, AgentTaskNames.Source.Parse(AgentTaskNames.Source.Name(source)));
         }
 
         foreach (var type in Enum.GetValues<AgentTaskType>())
         {
-            Assert.Equal(type, AgentTaskNames.ParseType(AgentTaskNames.ToName(type)));
+            Assert.Equal(type, AgentTaskNames.Type.Parse(AgentTaskNames.Type.Name(type)));
         }
 
-        Assert.Equal(["github", "gitlab"], AgentTaskNames.All<AgentTaskSource>(AgentTaskNames.ToName));
-        Assert.Equal("pull_request", AgentTaskNames.ToName(AgentTaskType.PullRequest));
+        Assert.Equal(["github", "gitlab"], AgentTaskNames.Source.All);
+        Assert.Equal("pull_request", AgentTaskNames.Type.Name(AgentTaskType.PullRequest));
     }
 }

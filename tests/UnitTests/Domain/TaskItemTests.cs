@@ -111,36 +111,33 @@ public sealed class TaskItemTests
     [Fact]
     public void Status_names_are_the_legacy_snake_case_words()
     {
-        Assert.Equal("in_progress", TaskItemStatusNames.ToName(TaskItemStatus.InProgress));
+        Assert.Equal("in_progress", TaskItemStatusNames.Words.Name(TaskItemStatus.InProgress));
         foreach (var status in Enum.GetValues<TaskItemStatus>())
         {
-            Assert.Equal(status, TaskItemStatusNames.Parse(TaskItemStatusNames.ToName(status)));
+            Assert.Equal(status, TaskItemStatusNames.Words.Parse(TaskItemStatusNames.Words.Name(status)));
         }
 
-        Assert.False(TaskItemStatusNames.TryParse("InProgress", out _));
+        Assert.False(TaskItemStatusNames.Words.TryParse("InProgress", out _));
     }
 
     [Fact]
-    public void The_API_spells_statuses_as_the_table_does()
+    public void A_refusal_names_the_status_as_the_API_spells_it()
     {
-        // The Api writes enums with JsonStringEnumConverter(SnakeCaseLower) (ApiServices.Configure): same words.
-        var json = new System.Text.Json.JsonSerializerOptions
-        {
-            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower) },
-        };
-        foreach (var status in Enum.GetValues<TaskItemStatus>())
-        {
-            Assert.Equal($"\"{TaskItemStatusNames.ToName(status)}\"", System.Text.Json.JsonSerializer.Serialize(status, json));
-        }
+        var task = NewTask();
+        task.Start(Now);
+
+        var refused = Assert.Throws<DomainRuleViolationException>(() => task.Start(Now));
+
+        Assert.Contains("in_progress", refused.Message);
     }
 
     [Fact]
     public void The_check_constraint_and_filters_are_written_from_the_table()
     {
         Assert.Equal("status IN ('pending', 'in_progress', 'completed', 'cancelled')",
-            NakamuraMisaki.Domain.Common.EnumNames.SqlIn<TaskItemStatus>("status", TaskItemStatusNames.ToName));
+            TaskItemStatusNames.Words.SqlIn("status"));
         Assert.Equal("status = 'in_progress'",
-            NakamuraMisaki.Domain.Common.EnumNames.SqlIn("status", TaskItemStatusNames.ToName, TaskItemStatus.InProgress));
+            TaskItemStatusNames.Words.SqlIn("status", TaskItemStatus.InProgress));
     }
 
     [Theory]

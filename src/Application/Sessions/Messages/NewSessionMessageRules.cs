@@ -18,7 +18,7 @@ internal sealed class NewSessionMessageRules : AbstractValidator<INewSessionMess
     private NewSessionMessageRules()
     {
         RuleFor(m => m.Role).NotNull()
-            .WithMessage($"'{{PropertyName}}' is required: {EnumNames.Listed(MessageRoleNames.All, " or ")}.");
+            .WithMessage($"'{{PropertyName}}' is required: {MessageRoleNames.Words.Listed()}.");
         RuleFor(m => m.Content).NotEmpty().MaximumLength(SessionMessage.ContentMaxLength);
         RuleFor(m => m.SlackTs).Must(ts => SessionMessage.IsSlackTs(ts!))
             .WithMessage("'{PropertyName}' must be a Slack message timestamp such as 1718412345.123456.")

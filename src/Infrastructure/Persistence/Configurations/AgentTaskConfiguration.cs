@@ -13,8 +13,8 @@ public sealed class AgentTaskConfiguration : IEntityTypeConfiguration<AgentTask>
     {
         builder.ToTable("agent_tasks", t =>
         {
-            t.HasCheckConstraint("ck_agent_tasks_status", EnumNames.SqlIn<AgentTaskStatus>("status", AgentTaskNames.ToName));
-            t.HasCheckConstraint("ck_agent_tasks_task_source", EnumNames.SqlIn<AgentTaskSource>("task_source", AgentTaskNames.ToName));
+            t.HasCheckConstraint("ck_agent_tasks_status", AgentTaskNames.Status.SqlIn("status"));
+            t.HasCheckConstraint("ck_agent_tasks_task_source", AgentTaskNames.Source.SqlIn("task_source"));
             t.HasCheckConstraint("ck_agent_tasks_task_type",
                 "task_type = 'issue' OR (task_source = 'github' AND task_type = 'pull_request') " +
                 "OR (task_source = 'gitlab' AND task_type = 'merge_request')");
@@ -24,11 +24,11 @@ public sealed class AgentTaskConfiguration : IEntityTypeConfiguration<AgentTask>
         builder.HasKey(t => t.Uuid);
         builder.Property(t => t.Uuid).ValueGeneratedNever();
         builder.Property(t => t.TaskSource)
-            .HasConversion(s => AgentTaskNames.ToName(s), s => AgentTaskNames.ParseSource(s)).HasMaxLength(16);
+            .HasConversion(s => AgentTaskNames.Source.Name(s), s => AgentTaskNames.Source.Parse(s)).HasMaxLength(16);
         builder.Property(t => t.TaskType)
-            .HasConversion(s => AgentTaskNames.ToName(s), s => AgentTaskNames.ParseType(s)).HasMaxLength(16);
+            .HasConversion(s => AgentTaskNames.Type.Name(s), s => AgentTaskNames.Type.Parse(s)).HasMaxLength(16);
         builder.Property(t => t.Status)
-            .HasConversion(s => AgentTaskNames.ToName(s), s => AgentTaskNames.ParseStatus(s)).HasMaxLength(16);
+            .HasConversion(s => AgentTaskNames.Status.Name(s), s => AgentTaskNames.Status.Parse(s)).HasMaxLength(16);
         builder.Property(t => t.Owner).HasMaxLength(AgentTaskFieldRules.OwnerMaxLength).IsRequired();
         builder.Property(t => t.Repo).HasMaxLength(AgentTaskFieldRules.RepoMaxLength).IsRequired();
         builder.Property(t => t.TaskId).HasMaxLength(AgentTaskFieldRules.TaskIdMaxLength).IsRequired();

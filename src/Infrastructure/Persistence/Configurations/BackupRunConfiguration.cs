@@ -14,7 +14,7 @@ public sealed class BackupRunConfiguration : IEntityTypeConfiguration<BackupRun>
         builder.Property(r => r.Archive).HasMaxLength(1024);
         builder.Property(r => r.Error).HasMaxLength(4000);
         // The metrics' question on every pass: the newest success.
-        builder.HasIndex(r => r.FinishedAt).HasFilter("error IS NULL AND finished_at IS NOT NULL")
+        builder.HasIndex(r => r.FinishedAt).HasFilter(BackupRun.SucceededSql)
             .HasDatabaseName("ix_backup_runs_succeeded");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NakamuraMisaki.Domain.Handoffs;
 using NakamuraMisaki.Domain.Tasks;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
+using NakamuraMisaki.Infrastructure.Persistence.Specifications;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Configurations;
 
@@ -41,11 +42,11 @@ public sealed class HandoffConfiguration : IEntityTypeConfiguration<Handoff>
         builder.HasOne<TaskItem>().WithMany().HasForeignKey(h => h.TaskId).OnDelete(DeleteBehavior.SetNull);
 
         // Serves the recipient's pending list: WHERE to_user_id = $1 AND completed_at IS NULL ORDER BY handoff_at.
-        builder.HasIndex(h => new { h.ToUserId, h.HandoffAt }).HasFilter("completed_at IS NULL")
+        builder.HasIndex(h => new { h.ToUserId, h.HandoffAt }).HasFilter(HandoffSpecificationSql.Open)
             .HasDatabaseName("ix_handoffs_pending_to_user_id_handoff_at");
         // Serves the reminder claim, which scans only reminders not yet sent for open hand-offs, by handoff_at.
         // It stays small: a row leaves it once reminded, given up on, or completed.
-        builder.HasIndex(h => h.HandoffAt).HasFilter("reminded_at IS NULL AND reminder_failed_at IS NULL AND completed_at IS NULL")
+        builder.HasIndex(h => h.HandoffAt).HasFilter(HandoffSpecificationSql.ReminderOutstanding)
             .HasDatabaseName("ix_handoffs_reminder_due");
         // Serves the sender's list: WHERE from_user_id = $1 ORDER BY handoff_at DESC.
         builder.HasIndex(h => new { h.FromUserId, h.HandoffAt });

@@ -12,14 +12,14 @@ public sealed class SessionMessageConfiguration : IEntityTypeConfiguration<Sessi
     {
         builder.ToTable("session_messages", t =>
         {
-            t.HasCheckConstraint("ck_session_messages_role", EnumNames.SqlIn<MessageRole>("role", MessageRoleNames.ToName));
+            t.HasCheckConstraint("ck_session_messages_role", MessageRoleNames.Words.SqlIn("role"));
             t.HasCheckConstraint("ck_session_messages_seq", "seq >= 1");
         });
         // Reads go by session and seq (a cursor, the last N, trimming): the key is their index.
         builder.HasKey(m => new { m.SessionId, m.Seq });
         builder.Property(m => m.Seq).ValueGeneratedNever();
         builder.Property(m => m.Role)
-            .HasConversion(r => MessageRoleNames.ToName(r), r => MessageRoleNames.Parse(r)).HasMaxLength(16);
+            .HasConversion(r => MessageRoleNames.Words.Name(r), r => MessageRoleNames.Words.Parse(r)).HasMaxLength(16);
         builder.Property(m => m.Content).IsRequired();
         builder.Property(m => m.SlackTs).HasMaxLength(SessionMessage.SlackTsMaxLength);
         builder.Property(m => m.Metadata).HasColumnType("jsonb").IsRequired().HasDefaultValueSql("'{}'::jsonb");

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using NakamuraMisaki.Application.Common.Paging;
 using NakamuraMisaki.Application.Handoffs;
 using NakamuraMisaki.Domain.Handoffs;
+using NakamuraMisaki.Domain.Handoffs.Specifications;
 using NakamuraMisaki.Infrastructure.Persistence.Concurrency;
-
 using NakamuraMisaki.Infrastructure.Persistence.Specifications;
 
 namespace NakamuraMisaki.Infrastructure.Persistence.Repositories;
@@ -44,7 +44,7 @@ public sealed class HandoffRepository(AppDbContext db) : IHandoffRepository
         var sent = VisibleTo(db.Handoffs.AsNoTracking(), viewer).Where(h => h.FromUserId == fromUserId);
         if (!includeCompleted)
         {
-            sent = sent.Where(h => h.CompletedAt == null);
+            sent = sent.Where(HandoffSpecifications.Open);
         }
 
         return sent.OrderByDescending(h => h.HandoffAt).ThenByDescending(h => h.Id).ToPageAsync(page, cancellationToken);
@@ -53,7 +53,7 @@ public sealed class HandoffRepository(AppDbContext db) : IHandoffRepository
     /// <summary>Pending: not completed (accepted or not), earliest hand-over first.</summary>
     private IOrderedQueryable<Handoff> PendingFor(string toUserId, string viewer) =>
         VisibleTo(db.Handoffs.AsNoTracking(), viewer)
-            .Where(h => h.ToUserId == toUserId && h.CompletedAt == null)
+            .Where(HandoffSpecifications.Open).Where(h => h.ToUserId == toUserId)
             .OrderBy(h => h.HandoffAt).ThenBy(h => h.Id);
 
     /// <summary>A hand-off exists for its sender and its recipient only.</summary>

@@ -60,6 +60,6 @@ public sealed class SessionHistoryTailReader(NpgsqlDataSource dataSource, Transi
     }
 
     private static SessionMessage Materialize(string sessionId, DbDataReader row) => SessionMessage.Create(
-        sessionId, row.GetInt64(0), MessageRoleNames.Parse(row.GetString(1)), row.GetString(2),
+        sessionId, row.GetInt64(0), MessageRoleNames.Words.Parse(row.GetString(1)), row.GetString(2),
         row.IsDBNull(3) ? null : row.GetString(3), row.GetString(4), row.GetFieldValue<DateTimeOffset>(5));
 }

@@ -43,7 +43,7 @@ public sealed class SessionMessageReader(AppDbContext db, SessionHistoryTailRead
             new NpgsqlParameter("floor", LexicalSearchSql.NoiseFloor), new NpgsqlParameter("limit", limit))
             .ToListAsync(cancellationToken);
         return matches.Select(m => SessionMessageSearchHit.From(
-            SessionMessage.Create(m.SessionId, m.Seq, MessageRoleNames.Parse(m.Role), m.Content, m.SlackTs, m.Metadata, m.CreatedAt),
+            SessionMessage.Create(m.SessionId, m.Seq, MessageRoleNames.Words.Parse(m.Role), m.Content, m.SlackTs, m.Metadata, m.CreatedAt),
             m.Score)).ToArray();
     }
 

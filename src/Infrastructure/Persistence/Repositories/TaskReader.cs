@@ -49,7 +49,7 @@ public sealed class TaskReader(NpgsqlDataSource dataSource, TransientReadRetry r
         TaskItemAccessor.SetDescription(task, row.IsDBNull(2) ? null : row.GetString(2));
         TaskItemAccessor.SetAssigneeUserId(task, row.GetString(3));
         TaskItemAccessor.SetCreatorUserId(task, row.GetString(4));
-        TaskItemAccessor.SetStatus(task, TaskItemStatusNames.Parse(row.GetString(5)));
+        TaskItemAccessor.SetStatus(task, TaskItemStatusNames.Words.Parse(row.GetString(5)));
         TaskItemAccessor.SetDueAt(task, NullableInstant(row, 6));
         TaskItemAccessor.SetCreatedAt(task, row.GetFieldValue<DateTimeOffset>(7));
         TaskItemAccessor.SetUpdatedAt(task, row.GetFieldValue<DateTimeOffset>(8));

@@ -57,8 +57,7 @@ public sealed class TaskRepository(AppDbContext db, StaleTolerantReads reads) : 
 
     public Task<Page<TaskItem>> ListOverdueAsync(
         string? assigneeUserId, DateTimeOffset now, PageRequest page, string viewer, CancellationToken cancellationToken) =>
-        ForAssignee(reads.Db.Tasks.AsNoTracking().VisibleTo(viewer).Open(), assigneeUserId)
-            .Where(t => t.DueAt < now)
+        ForAssignee(reads.Db.Tasks.AsNoTracking().VisibleTo(viewer).OverdueAt(now), assigneeUserId)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .ToPageAsync(page, cancellationToken);
 

@@ -6,13 +6,16 @@ using NakamuraMisaki.Domain.Tasks.Specifications;
 namespace NakamuraMisaki.Infrastructure.Persistence.Specifications;
 
 /// <summary>
-/// Puts the Domain's rule expressions where a query names them (<c>t.IsVisibleTo(viewer)</c>, <c>t.IsOpen</c>), so
+/// Puts the Domain's rule expressions where a query names them (<c>t.IsVisibleTo(viewer)</c>, <c>t.IsOpen</c>,
+/// <c>t.IsOverdueAt(now)</c>), so
 /// every query, compiled ones included, translates the one written rule. Works like LINQKit's Expand, for our rules only.
 /// </summary>
 internal static class SpecificationExpander
 {
     private static readonly MethodInfo IsVisibleTo =
         typeof(TaskSpecifications).GetMethod(nameof(TaskSpecifications.IsVisibleTo))!;
+
+    private static readonly MethodInfo IsOverdueAt = typeof(TaskItem).GetMethod(nameof(TaskItem.IsOverdueAt))!;
 
     private static readonly PropertyInfo IsOpen = typeof(TaskItem).GetProperty(nameof(TaskItem.IsOpen))!;
 
@@ -30,8 +33,10 @@ internal static class SpecificationExpander
 
     private sealed class Visitor : ExpressionVisitor
     {
-        protected override Expression VisitMethodCall(MethodCallExpression node) => node.Method == IsVisibleTo
-            ? Visit(Inline(TaskSpecifications.VisibleTo, node.Arguments[0], node.Arguments[1]))
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Method == IsVisibleTo ? Visit(Inline(TaskSpecifications.VisibleTo, node.Arguments[0], node.Arguments[1]))
+            : node.Method == IsOverdueAt && node.Object is not null
+                ? Visit(Inline(TaskSpecifications.OverdueAt, node.Object, node.Arguments[0]))
             : base.VisitMethodCall(node);
 
         protected override Expression VisitMember(MemberExpression node) => node.Member == IsOpen && node.Expression is not null

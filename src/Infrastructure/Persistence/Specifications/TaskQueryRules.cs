@@ -11,6 +11,9 @@ internal static class TaskQueryRules
 
     public static IQueryable<TaskItem> Open(this IQueryable<TaskItem> tasks) => tasks.Where(TaskSpecifications.Open);
 
+    public static IQueryable<TaskItem> OverdueAt(this IQueryable<TaskItem> tasks, DateTimeOffset now) =>
+        tasks.Where(SpecificationExpander.Expand<Func<TaskItem, bool>>(t => t.IsOverdueAt(now)));
+
     /// <summary>Open tasks first (false sorts before true).</summary>
     public static IOrderedQueryable<TaskItem> OpenFirst(this IQueryable<TaskItem> tasks) =>
         tasks.OrderBy(SpecificationExpander.Expand<Func<TaskItem, bool>>(t => !t.IsOpen));

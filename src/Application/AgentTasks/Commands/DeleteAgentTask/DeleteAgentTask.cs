@@ -4,7 +4,9 @@ using NakamuraMisaki.Application.Common.Concurrency;
 
 namespace NakamuraMisaki.Application.AgentTasks.Commands.DeleteAgentTask;
 
-public sealed record DeleteAgentTask(Guid Uuid, uint? ExpectedVersion = null) : IRequest, IVersionedCommand, IAuditedCommand
+/// <param name="ExpectedVersion">If-Match: the delete is one statement guarded by it (412 when stale). No retry marker
+/// (IVersionedCommand): nothing is read before the write, so there is no lost race to retry.</param>
+public sealed record DeleteAgentTask(Guid Uuid, uint? ExpectedVersion = null) : IRequest, IAuditedCommand
 {
     public string AuditOperation => AuditOperations.DeleteAgentTask;
 

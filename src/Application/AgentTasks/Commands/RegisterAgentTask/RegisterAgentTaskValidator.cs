@@ -11,7 +11,7 @@ public sealed class RegisterAgentTaskValidator : AbstractValidator<RegisterAgent
         RuleFor(x => x.TaskSource).NotNull();
         RuleFor(x => x.TaskType).NotNull()
             .Must((x, type) => x.TaskSource is not { } source || AgentTaskTarget.Allows(source, type!.Value))
-            .WithMessage(x => $"A {AgentTaskNames.ToName(x.TaskSource!.Value)} task cannot be a {AgentTaskNames.ToName(x.TaskType!.Value)}; " +
+            .WithMessage(x => $"A {AgentTaskNames.Source.Name(x.TaskSource!.Value)} task cannot be a {AgentTaskNames.Type.Name(x.TaskType!.Value)}; " +
                               "use pull_request with github, merge_request with gitlab, issue with either.");
         RuleFor(x => x.Owner).RequiredText(AgentTaskFieldRules.OwnerMaxLength);
         RuleFor(x => x.Repo).RequiredText(AgentTaskFieldRules.RepoMaxLength);

@@ -13,7 +13,7 @@ public sealed class ListAgentTasksHandler(IAgentTaskRepository tasks)
 {
     public async ValueTask<Page<AgentTaskResponse>> Handle(ListAgentTasks request, CancellationToken cancellationToken)
     {
-        var statuses = request.Statuses.Select(AgentTaskNames.ParseStatus).ToHashSet();
+        var statuses = request.Statuses.Select(AgentTaskNames.Status.Parse).ToHashSet();
         var page = await tasks.ListAsync(statuses, request.User, request.Page, cancellationToken);
         return page.ToResponses();
     }

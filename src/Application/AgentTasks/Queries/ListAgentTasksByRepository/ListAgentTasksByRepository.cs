@@ -15,7 +15,7 @@ public sealed class ListAgentTasksByRepositoryHandler(IAgentTaskRepository tasks
     {
         // The validator guarantees a known source and present owner and repo.
         var page = await tasks.ListByRepositoryAsync(
-            AgentTaskNames.ParseSource(request.TaskSource!), request.Owner!, request.Repo!, request.Page, cancellationToken);
+            AgentTaskNames.Source.Parse(request.TaskSource!), request.Owner!, request.Repo!, request.Page, cancellationToken);
         return page.ToResponses();
     }
 }

@@ -17,8 +17,8 @@ public sealed class GetContextValidator : AbstractValidator<GetContext>
         RuleFor(x => x.Include).NotEmpty().When(x => x.Include is not null)
             .WithMessage("'{PropertyName}' names at least one kind; omit it for every kind.");
         RuleForEach(x => x.Include)
-            .Must(k => k is not null && ContextItemKinds.ByName.ContainsKey(k))
-            .WithMessage($"'{{PropertyValue}}' is not a kind; use {string.Join(", ", ContextItemKinds.ByName.Keys)}.");
+            .Must(k => ContextItemKinds.Words.TryParse(k, out _))
+            .WithMessage($"'{{PropertyValue}}' is not a kind; use {ContextItemKinds.Words.Listed()}.");
         RuleFor(x => x.Limits).SetValidator(new ContextLimitsValidator()!).When(x => x.Limits is not null);
         RuleFor(x => x.TimeZone!).IanaTimeZone().When(x => x.TimeZone is not null);
     }

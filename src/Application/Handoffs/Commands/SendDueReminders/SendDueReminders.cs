@@ -1,6 +1,7 @@
 using Mediator;
 using NakamuraMisaki.Application.Common.Retries;
 using Microsoft.Extensions.Logging;
+using NakamuraMisaki.Domain.Handoffs.Specifications;
 
 namespace NakamuraMisaki.Application.Handoffs.Commands.SendDueReminders;
 
@@ -50,7 +51,7 @@ public sealed class SendDueRemindersHandler(
         {
             var now = clock.GetUtcNow();
             var batch = await queue.ClaimAsync(
-                passStartedAt, now + request.LeadTime, now + request.LeaseDuration, request.BatchSize, cancellationToken);
+                passStartedAt, HandoffSpecifications.ReminderDueUntil(now, request.LeadTime), now + request.LeaseDuration, request.BatchSize, cancellationToken);
             if (batch.Count == 0)
             {
                 break;

@@ -1,3 +1,5 @@
+using NakamuraMisaki.Domain.Common;
+
 namespace NakamuraMisaki.Application.Notes.Queries.SearchNotes;
 
 /// <summary>
@@ -15,13 +17,14 @@ public static class SearchModes
 {
     public const SearchMode Default = SearchMode.Hybrid;
 
-    /// <summary>The parameter's values, as the API spells them.</summary>
-    public static readonly IReadOnlyDictionary<string, SearchMode> ByName = Enum.GetValues<SearchMode>().ToDictionary(Name);
+    /// <summary>The parameter's and the answer's words.</summary>
+    public static readonly EnumWords<SearchMode> Words = new("search mode",
+        (SearchMode.Hybrid, "hybrid"),
+        (SearchMode.Vector, "vector"),
+        (SearchMode.Text, "text"));
 
-    public static string Name(SearchMode mode) => mode.ToString().ToLowerInvariant();
-
-    /// <summary>Null (absent) is the default; anything not in <see cref="ByName"/> was refused by the validator.</summary>
-    public static SearchMode Parse(string? name) => name is null ? Default : ByName[name];
+    /// <summary>Null (absent) is the default; a word not in <see cref="Words"/> was refused by the validator.</summary>
+    public static SearchMode Parse(string? name) => name is null ? Default : Words.Parse(name);
 }
 
 /// <param name="Mode">What answered: the mode asked for, or <c>text</c> when the embedding service is unavailable.</param>

@@ -22,10 +22,10 @@ public sealed class SearchMetrics(AppMeter meter)
 
     public void Answered(SearchMode asked, SearchMode answered, TimeSpan took)
     {
-        _duration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("mode", SearchModes.Name(answered)));
+        _duration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("mode", SearchModes.Words.Name(answered)));
         if (answered != asked)
         {
-            _degraded.Add(1, new KeyValuePair<string, object?>("asked", SearchModes.Name(asked)));
+            _degraded.Add(1, new KeyValuePair<string, object?>("asked", SearchModes.Words.Name(asked)));
         }
     }
 }

@@ -11,8 +11,8 @@ public sealed class SearchNotesValidator : AbstractValidator<SearchNotes>
         RuleFor(x => x.Limit).InclusiveBetween(1, SearchNotesLimits.MaxLimit).OverridePropertyName("limit");
         RuleFor(x => x.Category).NoteCategory().When(x => x.Category is not null);
         RuleFor(x => x.Mode)
-            .Must(m => SearchModes.ByName.ContainsKey(m!))
-            .WithMessage($"'mode' must be one of {string.Join(", ", SearchModes.ByName.Keys)}.")
+            .Must(m => SearchModes.Words.TryParse(m, out _))
+            .WithMessage($"'mode' must be one of {SearchModes.Words.Listed()}.")
             .When(x => x.Mode is not null)
             .OverridePropertyName("mode");
         // NaN fails both bounds, so it is refused too.

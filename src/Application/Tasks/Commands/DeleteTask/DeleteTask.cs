@@ -6,8 +6,10 @@ using NakamuraMisaki.Application.Common.Security;
 
 namespace NakamuraMisaki.Application.Tasks.Commands.DeleteTask;
 
+/// <param name="ExpectedVersion">If-Match: the delete is one statement guarded by it (412 when stale). No retry marker
+/// (IVersionedCommand): nothing is read before the write, so there is no lost race to retry.</param>
 public sealed record DeleteTask(Guid Id, uint? ExpectedVersion = null)
-    : IRequest, IActingUserRequest, IVersionedCommand, IAuditedCommand
+    : IRequest, IActingUserRequest, IAuditedCommand
 {
     public string AuditOperation => AuditOperations.DeleteTask;
 

@@ -20,7 +20,7 @@ public sealed class ListTasksByAssigneeHandler(IUser user, ITaskRepository tasks
     public async ValueTask<Page<TaskResponse>> Handle(ListTasksByAssignee request, CancellationToken cancellationToken)
     {
         var page = await tasks.ListByAssigneeAsync(
-            request.AssigneeUserId ?? user.ActingId(), request.Statuses.Select(TaskItemStatusNames.Parse).ToHashSet(), request.Page,
+            request.AssigneeUserId ?? user.ActingId(), request.Statuses.Select(TaskItemStatusNames.Words.Parse).ToHashSet(), request.Page,
             user.ActingId(), cancellationToken);
         return page.ToResponses(clock.GetUtcNow());
     }

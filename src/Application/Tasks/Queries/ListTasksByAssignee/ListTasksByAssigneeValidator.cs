@@ -13,9 +13,9 @@ public sealed class ListTasksByAssigneeValidator : AbstractValidator<ListTasksBy
         // Omitted: the acting user, whom the validation step checks.
         RuleFor(x => x.AssigneeUserId).SlackUserId().OverridePropertyName("assignee").When(x => x.AssigneeUserId is not null);
         RuleFor(x => x.Statuses)
-            .Must(statuses => statuses.All(s => TaskItemStatusNames.TryParse(s, out _)))
-            .WithMessage(x => $"'{string.Join("', '", x.Statuses.Where(s => !TaskItemStatusNames.TryParse(s, out _)))}' " +
-                              $"is not a status; use {EnumNames.Listed(TaskItemStatusNames.All, " or ")}.")
+            .Must(statuses => statuses.All(s => TaskItemStatusNames.Words.TryParse(s, out _)))
+            .WithMessage(x => $"'{string.Join("', '", x.Statuses.Where(s => !TaskItemStatusNames.Words.TryParse(s, out _)))}' " +
+                              $"is not a status; use {TaskItemStatusNames.Words.Listed()}.")
             .OverridePropertyName("status");
         this.ValidatePaging(x => x.Page);
     }
